@@ -1,0 +1,60 @@
+/**
+ * Configuration, read once at module scope (once per cold start). A missing or invalid
+ * setting throws here, so a misconfigured function fails loudly at init instead of
+ * answering requests wrongly.
+ */
+
+export type AuthConfig =
+  /** Deployed: API Gateway's JWT authorizer verified the token; the function reads its claims. */
+  | { mode: 'gateway' }
+  /** Local: serverless-offline does not verify signatures, so the function verifies the token itself. */
+  | { mode: 'local'; issuer: string; audience: string; publicJwk: string };
+
+export interface Config {
+  tableName: string;
+  region: string;
+  /** Set for DynamoDB Local; unset in AWS. */
+  dynamodbEndpoint: string | undefined;
+  auth: AuthConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') {
+    throw new ConfigError(`Missing required environment variable ${name}`);
+  }
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode = env.AUTH_MODE ?? 'gateway';
+  let auth: AuthConfig;
+  if (mode === 'gateway') {
+    auth = { mode };
+  } else if (mode === 'local') {
+    auth = {
+      mode,
+      issuer: required(env, 'JWT_ISSUER'),
+      audience: required(env, 'JWT_AUDIENCE'),
+      publicJwk: required(env, 'JWT_PUBLIC_JWK'),
+    };
+  } else {
+    throw new ConfigError(`AUTH_MODE must be "gateway" or "local", not "${mode}"`);
+  }
+  const endpoint = env.DYNAMODB_ENDPOINT?.trim();
+  return {
+    tableName: required(env, 'TABLE_NAME'),
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    dynamodbEndpoint: endpoint === '' ? undefined : endpoint,
+    auth,
+  };
+}
+
+export const config: Config = readConfig();

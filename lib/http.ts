@@ -1,0 +1,336 @@
+/**
+ * The HTTP contract shared by every function: request id, language, identity, body
+ * checks, validation, the success and failure envelopes, and one log line per request.
+ *
+ * An endpoint is a plain async function from an ApiRequest to an ApiResult; it throws an
+ * ApiError to reject. `httpHandler` wraps it in middy with the middlewares below.
+ */
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import { ko } from 'zod/locales';
+import { createAuthenticator } from './auth';
+import { config } from './config';
+import {
+  ApiError,
+  type ErrorCode,
+  type ErrorDetail,
+  errorCatalog,
+  errorMessage,
+  type Language,
+  MalformedJsonError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from './errors';
+import { logger } from './logger';
+
+export type Event = APIGatewayProxyEventV2;
+export type Result = APIGatewayProxyStructuredResultV2;
+
+/** Bodies larger than this (in bytes, after base64 decoding) are refused with 413. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ApiRequest<Body = undefined> {
+  /** The verified token's `sub`; empty for routes without authentication. */
+  owner: string;
+  body: Body;
+  requestId: string;
+  language: Language;
+  headers: Readonly<Record<string, string | undefined>>;
+  pathParameters: Readonly<Record<string, string | undefined>>;
+  event: Event;
+  context: Context;
+}
+
+export interface ApiResult {
+  status: number;
+  /** Wrapped in the success envelope; omit for a response without a body (204). */
+  data?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface HandlerOptions<S extends z.ZodType | undefined> {
+  /** A name for logs and metrics, such as `POST /projects`. */
+  route: string;
+  /** The schema of the JSON body; routes without one ignore any body. */
+  body?: S;
+  /** Whether the route needs a bearer token (default true). */
+  auth?: boolean;
+}
+
+type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+// ---------------------------------------------------------------------------------------
+// Content negotiation
+
+/** `ko` when Korean is the client's most preferred of Korean and English; `en` otherwise. */
+export function negotiateLanguage(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'en';
+  let best: { language: Language; q: number } | undefined;
+  for (const part of acceptLanguage.split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const language =
+      tag === 'ko' || tag.startsWith('ko-') ? 'ko' : tag === 'en' || tag.startsWith('en-') ? 'en' : undefined;
+    if (!language) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (!Number.isFinite(q) || q <= 0) continue;
+    if (!best || q > best.q) best = { language, q };
+  }
+  return best?.language ?? 'en';
+}
+
+const PROBLEM_JSON = 'application/problem+json';
+
+/** Whether the client asked for RFC 9457 problem details. */
+export function wantsProblemJson(accept: string | undefined): boolean {
+  return accept?.toLowerCase().includes(PROBLEM_JSON) ?? false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Body checks, before JSON parsing
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
+
+function isJsonContentType(contentType: string): boolean {
+  const [mediaType = '', ...params] = contentType.toLowerCase().split(';');
+  if (!JSON_MEDIA_TYPE.test(mediaType.trim())) return false;
+  return params.every((param) => {
+    const [name = '', value = ''] = param.split('=').map((s) => s.trim());
+    return name !== 'charset' || value.replace(/"/g, '') === 'utf-8';
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Checks size, media type and encoding, and leaves the body as plain UTF-8 text for the
+ * JSON parser. Order matters: 413 before 415 before 400.
+ */
+export function prepareJsonBody(event: Event): void {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > MAX_BODY_BYTES) throw new PayloadTooLargeError();
+  const contentType = event.headers?.['content-type'];
+  if (bytes.length === 0) {
+    if (contentType !== undefined && !isJsonContentType(contentType)) throw new UnsupportedMediaTypeError();
+    throw new MalformedJsonError();
+  }
+  if (contentType === undefined || !isJsonContentType(contentType)) throw new UnsupportedMediaTypeError();
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch (error) {
+    throw new MalformedJsonError(error);
+  }
+  event.body = text;
+  event.isBase64Encoded = false;
+  // Checked above, case-insensitively and with its charset; the parser's own check is stricter.
+  event.headers['content-type'] = 'application/json';
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation
+
+/** Turns zod issues into `errors[]`, one entry per field (and per unknown key). */
+export function validationDetails(issues: readonly z.core.$ZodIssue[], language: Language): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  for (const issue of issues) {
+    const path = issue.path.map(String);
+    const localized = language === 'ko' ? (issue as { params?: { ko?: string } }).params?.ko : undefined;
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        details.push({
+          field: [...path, key].join('.'),
+          message: language === 'ko' ? '허용되지 않는 필드입니다.' : 'Unknown field.',
+        });
+      }
+    } else {
+      details.push({ field: path.length > 0 ? path.join('.') : 'body', message: localized ?? issue.message });
+    }
+  }
+  return details;
+}
+
+const koreanErrors = ko().localeError;
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown, language: Language): z.output<S> {
+  const result = schema.safeParse(value, language === 'ko' ? { error: koreanErrors } : undefined);
+  if (!result.success) throw new ValidationError(validationDetails(result.error.issues, language));
+  return result.data;
+}
+
+// ---------------------------------------------------------------------------------------
+// Responses
+
+export interface RequestState {
+  requestId: string;
+  language: Language;
+  problem: boolean;
+  route: string;
+  owner: string;
+  startedAt: number;
+}
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+function baseHeaders(state: RequestState): Record<string, string> {
+  return { 'x-request-id': state.requestId, 'cache-control': 'no-store' };
+}
+
+export function successResponse(result: ApiResult, state: RequestState): Result {
+  const headers = { ...baseHeaders(state), ...result.headers };
+  if (result.data === undefined) return { statusCode: result.status, headers };
+  return {
+    statusCode: result.status,
+    headers: { ...headers, 'content-type': JSON_CONTENT_TYPE },
+    body: JSON.stringify({ status: 'Success', data: result.data }),
+  };
+}
+
+/** The failure envelope (or RFC 9457 problem details) for a rejection. */
+export function errorResponse(error: ApiError, state: RequestState, instance: string): Result {
+  const entry = errorCatalog[error.code];
+  const message = errorMessage(error.code, state.language);
+  const errors = error.details && error.details.length > 0 ? error.details : undefined;
+  const headers = { ...baseHeaders(state), 'content-language': state.language, ...error.headers };
+  if (state.problem) {
+    return {
+      statusCode: entry.status,
+      headers: { ...headers, 'content-type': `${PROBLEM_JSON}; charset=utf-8` },
+      body: JSON.stringify({
+        type: `urn:projects-api:error:${error.code}`,
+        title: entry.reason,
+        status: entry.status,
+        detail: entry.text[state.language],
+        instance,
+        code: error.code,
+        requestId: state.requestId,
+        ...(errors ? { errors } : {}),
+      }),
+    };
+  }
+  return {
+    statusCode: entry.status,
+    headers: { ...headers, 'content-type': JSON_CONTENT_TYPE },
+    body: JSON.stringify({
+      status: 'Failed',
+      code: error.code,
+      message,
+      requestId: state.requestId,
+      ...(errors ? { errors } : {}),
+    }),
+  };
+}
+
+/**
+ * Sorts what was thrown into a rejection (an ApiError, answered as such) or an exception
+ * (anything else, answered as a generic 500 that carries nothing of the original).
+ */
+export function toApiError(error: unknown): { apiError: ApiError; unexpected: boolean } {
+  if (error instanceof ApiError) return { apiError: error, unexpected: false };
+  // The JSON body parser is only reached with a UTF-8 JSON body (prepareJsonBody checks the
+  // media type first), so whatever it throws means the text is not valid JSON.
+  const cause = (error as { cause?: { package?: string } } | null)?.cause;
+  if (cause?.package === '@middy/http-json-body-parser') {
+    return { apiError: new MalformedJsonError(error), unexpected: false };
+  }
+  return { apiError: new ApiError('INTERNAL_ERROR', { cause: error }), unexpected: true };
+}
+
+// ---------------------------------------------------------------------------------------
+// The middleware
+
+const states = new WeakMap<object, RequestState>();
+
+/**
+ * The Lambda invocation id: unique per request in AWS and in serverless-offline (whose
+ * API Gateway request id is a constant), and the id Lambda's own log lines carry.
+ */
+function requestIdOf(event: Event, context: Context): string {
+  return context?.awsRequestId || event.requestContext?.requestId || crypto.randomUUID();
+}
+
+const authenticate = createAuthenticator(config.auth);
+
+function logOutcome(state: RequestState, status: number, code: ErrorCode | undefined, error?: unknown): void {
+  const entry = {
+    requestId: state.requestId,
+    route: state.route,
+    owner: state.owner || undefined,
+    status,
+    code,
+    durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
+  };
+  if (status >= 500) logger.error({ message: 'request failed', ...entry }, error as Error);
+  else if (status >= 400) logger.warn({ message: 'request rejected', ...entry });
+  else logger.info({ message: 'request completed', ...entry });
+}
+
+function contractMiddleware(options: { route: string; auth: boolean; body: boolean }): MiddlewareObj<Event, Result> {
+  return {
+    before: async (request) => {
+      const { event, context } = request;
+      const headers = event.headers ?? {};
+      const state: RequestState = {
+        requestId: requestIdOf(event, context),
+        language: negotiateLanguage(headers['accept-language']),
+        problem: wantsProblemJson(headers.accept),
+        route: options.route,
+        owner: '',
+        startedAt: performance.now(),
+      };
+      states.set(event, state);
+      if (options.auth) state.owner = await authenticate(event);
+      if (options.body) prepareJsonBody(event);
+    },
+    after: async (request) => {
+      const state = states.get(request.event);
+      if (state && request.response) logOutcome(state, request.response.statusCode ?? 200, undefined);
+    },
+    onError: async (request) => {
+      const state = states.get(request.event) ?? {
+        requestId: requestIdOf(request.event, request.context),
+        language: 'en',
+        problem: false,
+        route: options.route,
+        owner: '',
+        startedAt: performance.now(),
+      };
+      const { apiError, unexpected } = toApiError(request.error);
+      request.response = errorResponse(apiError, state, request.event.rawPath ?? '/');
+      logOutcome(state, apiError.status, apiError.code, unexpected ? request.error : undefined);
+    },
+  };
+}
+
+/** Wraps an endpoint function in the shared HTTP contract. */
+export function httpHandler<S extends z.ZodType | undefined = undefined>(
+  endpoint: (request: ApiRequest<BodyOf<S>>) => Promise<ApiResult>,
+  options: HandlerOptions<S>,
+) {
+  const schema = options.body;
+  const base = async (event: Event, context: Context): Promise<Result> => {
+    const state = states.get(event);
+    if (!state) throw new Error('request state missing: the contract middleware did not run');
+    const body = (schema ? validate(schema, event.body, state.language) : undefined) as BodyOf<S>;
+    const result = await endpoint({
+      owner: state.owner,
+      body,
+      requestId: state.requestId,
+      language: state.language,
+      headers: event.headers ?? {},
+      pathParameters: event.pathParameters ?? {},
+      event,
+      context,
+    });
+    return successResponse(result, state);
+  };
+  const handler = middy<Event, Result>(base).use(
+    contractMiddleware({ route: options.route, auth: options.auth ?? true, body: schema !== undefined }),
+  );
+  if (schema) handler.use(httpJsonBodyParser());
+  return handler;
+}

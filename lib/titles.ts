@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+
+/** Title rules from the contract: 1 to 100 characters after trimming, no control characters. */
+export const TITLE_MAX_LENGTH = 100;
+
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const WHITE_SPACE_RUN = /\s+/gu;
+
+/** Length in Unicode code points, so that an emoji counts as one character, not two. */
+export function codePointLength(value: string): number {
+  let length = 0;
+  for (const _ of value) length += 1;
+  return length;
+}
+
+export type Bilingual = { en: string; ko: string };
+
+/** Why a title is refused (English and Korean), or undefined when it is acceptable. */
+export function titleProblem(raw: string): Bilingual | undefined {
+  if (!raw.isWellFormed())
+    return { en: 'Title must be valid Unicode text.', ko: '제목은 올바른 유니코드 문자열이어야 합니다.' };
+  if (CONTROL_CHARACTER.test(raw))
+    return { en: 'Title must not contain control characters.', ko: '제목에 제어 문자를 사용할 수 없습니다.' };
+  const length = codePointLength(canonicalTitle(raw));
+  if (length < 1) return { en: 'Title must not be empty.', ko: '제목은 비어 있을 수 없습니다.' };
+  if (length > TITLE_MAX_LENGTH) {
+    return {
+      en: `Title must be at most ${TITLE_MAX_LENGTH} characters.`,
+      ko: `제목은 ${TITLE_MAX_LENGTH}자 이하여야 합니다.`,
+    };
+  }
+  return undefined;
+}
+
+/** The form a title is stored in: trimmed, Unicode NFC. */
+export function canonicalTitle(raw: string): string {
+  return raw.trim().normalize('NFC');
+}
+
+/**
+ * The form two titles are compared in: NFKC, case folded, white space trimmed and
+ * collapsed to one space. `toUpperCase().toLowerCase()` approximates full case folding
+ * (ß → ss; final sigma is folded to σ explicitly), and NFKC runs again after folding, as NFKC_Casefold does.
+ */
+export function titleKey(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .toUpperCase()
+    .toLowerCase()
+    .replace(/ς/g, 'σ')
+    .normalize('NFKC')
+    .replace(WHITE_SPACE_RUN, ' ')
+    .trim();
+}
+
+/**
+ * A fixed-size digest of the title key, used in the title lock's sort key. NFKC can make
+ * a 100-character title many times longer, and DynamoDB sort keys are capped at 1 KiB;
+ * a digest keeps every lock key short and free of delimiters.
+ */
+export function titleKeyDigest(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('base64url');
+}

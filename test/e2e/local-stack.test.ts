@@ -1,0 +1,158 @@
+/**
+ * End to end: the real `npm start` stack (DynamoDB Local + serverless offline + the esbuild
+ * bundles), driven over HTTP as a client would.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { generateKeys, localKeys, signToken } from '../../scripts/lib/local-auth';
+import { localClient, localTableName } from '../../scripts/lib/table';
+import { type LocalStack, startStack, token } from '../support/stack';
+
+jest.setTimeout(180_000);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'projects-api-e2e-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function call(
+  stack: LocalStack,
+  method: string,
+  path: string,
+  init: { token?: string; body?: string; headers?: Record<string, string> } = {},
+) {
+  const response = await fetch(`${stack.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
+    ...(init.body !== undefined ? { body: init.body } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
+}
+
+const portIsClosed = (url: string) =>
+  new Promise<boolean>((resolve) => {
+    const { hostname, port } = new URL(url);
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+
+describe('the local stack (npm start)', () => {
+  let stack: LocalStack;
+  let alice: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ dataDir });
+    alice = (await token('alice', stack.env)).trim();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('prints a token alone on one line with npm run -s token', async () => {
+    const output = await token('bob', stack.env);
+    expect(output).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+  });
+
+  it('creates a project over HTTP, then answers the duplicate with the contract’s 409', async () => {
+    const created = await call(stack, 'POST', '/projects', { token: alice, body: '{"title":"Road map"}' });
+    expect(created.status).toBe(201);
+    expect(created.json.data).toMatchObject({ title: 'Road map', version: 1, deletedAt: null });
+    expect(created.headers.get('location')).toBe(`/projects/${created.json.data.id}`);
+    expect(created.headers.get('etag')).toBe('"1"');
+
+    const duplicate = await call(stack, 'POST', '/projects', {
+      token: alice,
+      body: '{"title":"  ROAD   map "}',
+      headers: { 'accept-language': 'ko' },
+    });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.headers.get('content-language')).toBe('ko');
+    expect(duplicate.json).toEqual({
+      status: 'Failed',
+      code: 'PROJECT_TITLE_CONFLICT',
+      message: '[Conflict] 동일한 이름의 프로젝트가 이미 존재합니다.',
+      requestId: duplicate.headers.get('x-request-id'),
+    });
+  });
+
+  it('gives every request its own request id', async () => {
+    const first = await call(stack, 'GET', '/nowhere');
+    const second = await call(stack, 'GET', '/nowhere');
+    expect(first.json.requestId).toBe(first.headers.get('x-request-id'));
+    expect(first.json.requestId).not.toBe(second.json.requestId);
+  });
+
+  it('verifies tokens as the deployed stack does: forged, expired, foreign or missing is 401 in the envelope', async () => {
+    const [header, payload] = alice.split('.');
+    const forged = `${header}.${payload}.${'A'.repeat(342)}`;
+    process.env.LOCAL_DATA_DIR = dataDir;
+    const keys = await localKeys();
+    const expired = await signToken('alice', { keys, expiresIn: -60 });
+    const otherIssuer = await signToken('alice', { keys, issuer: 'https://elsewhere.example' });
+    const otherKey = await signToken('alice', { keys: await generateKeys() });
+    for (const bad of [forged, expired, otherIssuer, otherKey, undefined]) {
+      const reply = await call(stack, 'POST', '/projects', { ...(bad ? { token: bad } : {}), body: '{"title":"x"}' });
+      expect(reply.status).toBe(401);
+      expect(reply.json.code).toBe('UNAUTHORIZED');
+    }
+  });
+
+  it('answers bad input with its 4xx and unknown routes with 404 ROUTE_NOT_FOUND', async () => {
+    expect((await call(stack, 'POST', '/projects', { token: alice, body: '{"title":' })).json.code).toBe(
+      'MALFORMED_JSON',
+    );
+    expect((await call(stack, 'POST', '/projects', { token: alice, body: '{"title":"x","owner":"bob"}' })).status).toBe(
+      400,
+    );
+    const text = await call(stack, 'POST', '/projects', {
+      token: alice,
+      body: 'title=x',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(text.status).toBe(415);
+    const unknown = await call(stack, 'DELETE', '/projects', { token: alice });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('keeps its data across a restart, and Ctrl-C stops everything it started', async () => {
+    const dynamoUrl = `http://127.0.0.1:${stack.env.DYNAMODB_LOCAL_PORT}`;
+    expect(await stack.stop()).not.toBeNull();
+    expect(await portIsClosed(stack.baseUrl)).toBe(true);
+    expect(await portIsClosed(dynamoUrl)).toBe(true);
+
+    stack = await startStack({ dataDir });
+    const again = await call(stack, 'POST', '/projects', { token: alice, body: '{"title":"Road map"}' });
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('the local stack with DYNAMODB_ENDPOINT', () => {
+  it('uses that DynamoDB instead of its own, and creates its table there', async () => {
+    const endpoint = process.env.DYNAMODB_ENDPOINT ?? '';
+    const stack = await startStack({ dataDir, env: { DYNAMODB_ENDPOINT: endpoint } });
+    try {
+      const client = localClient(endpoint);
+      const tables = await client.send(new ListTablesCommand({}));
+      client.destroy();
+      expect(tables.TableNames).toContain(localTableName());
+      expect(stack.output()).toContain(`using DynamoDB at ${endpoint}`);
+      const alice = (await token('alice', stack.env)).trim();
+      const reply = await call(stack, 'POST', '/projects', { token: alice, body: '{"title":"Elsewhere"}' });
+      expect(reply.status).toBe(201);
+    } finally {
+      await stack.stop();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+// Jest transformer: TypeScript and ESM-only packages (middy, jose) to CommonJS with esbuild,
+// the same compiler that bundles the functions for Lambda.
+const { transformSync } = require('esbuild');
+const { createHash } = require('node:crypto');
+const { version } = require('esbuild/package.json');
+
+module.exports = {
+  canInstrument: false,
+  getCacheKey(source, filename) {
+    return createHash('sha256').update(version).update(filename).update('\0').update(source).digest('hex');
+  },
+  process(source, filename) {
+    const loader = filename.endsWith('.ts') ? 'ts' : 'js';
+    const result = transformSync(source, {
+      loader,
+      format: 'cjs',
+      target: 'node20',
+      platform: 'node',
+      sourcemap: 'inline',
+      sourcefile: filename,
+      supported: { 'dynamic-import': false },
+      logLevel: 'silent',
+    });
+    return { code: result.code };
+  },
+};

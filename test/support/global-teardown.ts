@@ -1,0 +1,5 @@
+import type { RunningDynamoDb } from '../../scripts/lib/dynamodb-local';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __dynamo?: RunningDynamoDb }).__dynamo?.stop();
+}

@@ -1,0 +1,79 @@
+/** Starts the real local stack (scripts/start.ts, what `npm start` runs) for end-to-end tests. */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from '../../scripts/lib/dynamodb-local';
+
+const ROOT = join(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface LocalStack {
+  baseUrl: string;
+  env: NodeJS.ProcessEnv;
+  output(): string;
+  /** Sends SIGINT, as Ctrl-C does, and waits for the stack to exit. */
+  stop(): Promise<number | null>;
+}
+
+export async function startStack(options: {
+  dataDir: string;
+  inMemory?: boolean;
+  env?: NodeJS.ProcessEnv;
+}): Promise<LocalStack> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LAMBDA_PORT: String(await freePort()),
+    DYNAMODB_LOCAL_PORT: String(await freePort()),
+    LOCAL_DATA_DIR: options.dataDir,
+    DYNAMODB_ENDPOINT: '',
+    ...options.env,
+  };
+  const child: ChildProcess = spawn(TSX, ['scripts/start.ts', ...(options.inMemory ? ['--in-memory'] : [])], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the local stack exited early:\n${output}`);
+    try {
+      await fetch(`${baseUrl}/`);
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`the local stack did not answer within 90 s:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return {
+    baseUrl,
+    env,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+/** `npm run -s token -- <userId>` against the given data folder. */
+export async function token(userId: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'token', '--', userId], { cwd: ROOT, env });
+  return stdout;
+}

@@ -1,0 +1,121 @@
+import { SignJWT } from 'jose';
+import { createAuthenticator, MAX_OWNER_ID_LENGTH } from '../../lib/auth';
+import type { ApiError } from '../../lib/errors';
+import { generateKeys, localAuthParams, signToken } from '../../scripts/lib/local-auth';
+import { apiEvent } from '../support/lambda';
+
+type Keys = Awaited<ReturnType<typeof generateKeys>>;
+
+const codeOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return (error as ApiError).code;
+  }
+};
+
+describe('identity', () => {
+  describe('locally (AUTH_MODE=local): the function verifies the token itself', () => {
+    let keys: Keys;
+    let otherKeys: Keys;
+    let authenticate: ReturnType<typeof createAuthenticator>;
+    const params = localAuthParams();
+    const withToken = (token: string) => apiEvent({ owner: null, headers: { authorization: `Bearer ${token}` } });
+
+    beforeAll(async () => {
+      keys = await generateKeys();
+      otherKeys = await generateKeys();
+      authenticate = createAuthenticator({ mode: 'local', ...params, publicJwk: JSON.stringify(keys.publicJwk) });
+    });
+
+    it('takes the owner from a valid token’s sub', async () => {
+      const token = await signToken('alice', { keys });
+      await expect(authenticate(withToken(token))).resolves.toBe('alice');
+    });
+
+    it('accepts the scheme in any letter case', async () => {
+      const token = await signToken('alice', { keys });
+      const event = apiEvent({ owner: null, headers: { authorization: `bearer ${token}` } });
+      await expect(authenticate(event)).resolves.toBe('alice');
+    });
+
+    it.each([
+      ['no Authorization header', () => apiEvent({ owner: null })],
+      ['another scheme', () => apiEvent({ owner: null, headers: { authorization: 'Basic YWxpY2U6cHc=' } })],
+      ['an empty bearer', () => apiEvent({ owner: null, headers: { authorization: 'Bearer ' } })],
+      ['a malformed token', () => withToken('not.a-token')],
+    ])('refuses %s with 401', async (_name, event) => {
+      await expect(codeOf(authenticate(event()))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('refuses a token signed with another key', async () => {
+      const token = await signToken('alice', { keys: otherKeys });
+      await expect(codeOf(authenticate(withToken(token)))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('refuses a token whose payload was altered', async () => {
+      const [header, , signature] = (await signToken('alice', { keys })).split('.');
+      const forged = Buffer.from(
+        JSON.stringify({ sub: 'mallory', iss: params.issuer, aud: params.audience, exp: 9999999999 }),
+      ).toString('base64url');
+      await expect(codeOf(authenticate(withToken(`${header}.${forged}.${signature}`)))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('refuses an unsigned token (alg none)', async () => {
+      const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+      const payload = Buffer.from(
+        JSON.stringify({ sub: 'mallory', iss: params.issuer, aud: params.audience, exp: 9999999999 }),
+      ).toString('base64url');
+      await expect(codeOf(authenticate(withToken(`${header}.${payload}.`)))).resolves.toBe('UNAUTHORIZED');
+      await expect(codeOf(authenticate(withToken(`${header}.${payload}.x`)))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('refuses an HS256 token keyed with the public key (algorithm confusion)', async () => {
+      const secret = new TextEncoder().encode(JSON.stringify(keys.publicJwk));
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('mallory')
+        .setIssuer(params.issuer)
+        .setAudience(params.audience)
+        .setExpirationTime('1h')
+        .sign(secret);
+      await expect(codeOf(authenticate(withToken(token)))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('refuses an expired token', async () => {
+      const token = await signToken('alice', { keys, expiresIn: -120 });
+      await expect(codeOf(authenticate(withToken(token)))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('refuses a token from another issuer or for another audience', async () => {
+      const issuer = await signToken('alice', { keys, issuer: 'https://evil.example' });
+      const audience = await signToken('alice', { keys, audience: 'another-api' });
+      await expect(codeOf(authenticate(withToken(issuer)))).resolves.toBe('UNAUTHORIZED');
+      await expect(codeOf(authenticate(withToken(audience)))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('refuses an unusable sub', async () => {
+      const long = await signToken('x'.repeat(MAX_OWNER_ID_LENGTH + 1), { keys });
+      await expect(codeOf(authenticate(withToken(long)))).resolves.toBe('UNAUTHORIZED');
+    });
+  });
+
+  describe('deployed (AUTH_MODE=gateway): the JWT authorizer verified the token', () => {
+    const authenticate = createAuthenticator({ mode: 'gateway' });
+
+    it('takes the owner from the authorizer’s sub claim', async () => {
+      await expect(authenticate(apiEvent({ owner: 'user-7' }))).resolves.toBe('user-7');
+    });
+
+    it('refuses a request without authorizer claims', async () => {
+      await expect(codeOf(authenticate(apiEvent({ owner: null })))).resolves.toBe('UNAUTHORIZED');
+      await expect(codeOf(authenticate(apiEvent({ owner: '' })))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('ignores identities offered in headers', async () => {
+      const event = apiEvent({ owner: null, headers: { 'x-user-id': 'alice', authorization: 'Bearer a.b.c' } });
+      await expect(codeOf(authenticate(event))).resolves.toBe('UNAUTHORIZED');
+    });
+  });
+});

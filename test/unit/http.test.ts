@@ -1,0 +1,220 @@
+import type { Context } from 'aws-lambda';
+import { ApiError, errorCatalog, errorMessage, ProjectTitleConflictError, ValidationError } from '../../lib/errors';
+import {
+  errorResponse,
+  MAX_BODY_BYTES,
+  negotiateLanguage,
+  prepareJsonBody,
+  type RequestState,
+  toApiError,
+  wantsProblemJson,
+} from '../../lib/http';
+import { apiEvent } from '../support/lambda';
+
+const state = (overrides: Partial<RequestState> = {}): RequestState => ({
+  requestId: 'req-1',
+  language: 'en',
+  problem: false,
+  route: 'POST /projects',
+  owner: 'user-1',
+  startedAt: 0,
+  ...overrides,
+});
+
+describe('the error catalog', () => {
+  it('gives every code a status, a reason phrase and English and Korean text', () => {
+    for (const [code, entry] of Object.entries(errorCatalog)) {
+      expect(code).toMatch(/^[A-Z_]+$/);
+      expect(entry.status).toBeGreaterThanOrEqual(400);
+      expect(entry.reason.length).toBeGreaterThan(0);
+      expect(entry.text.en.length).toBeGreaterThan(0);
+      expect(entry.text.ko).toMatch(/[\uac00-\ud7a3]/);
+    }
+  });
+
+  it('holds the contract’s minimum codes with their statuses', () => {
+    const statuses = Object.fromEntries(Object.entries(errorCatalog).map(([code, entry]) => [code, entry.status]));
+    expect(statuses).toMatchObject({
+      VALIDATION_FAILED: 400,
+      MALFORMED_JSON: 400,
+      UNAUTHORIZED: 401,
+      PROJECT_NOT_FOUND: 404,
+      ROUTE_NOT_FOUND: 404,
+      PROJECT_TITLE_CONFLICT: 409,
+      PROJECT_VERSION_CONFLICT: 409,
+      PROJECT_NOT_DELETED: 409,
+      IDEMPOTENCY_KEY_REUSED: 422,
+      PRECONDITION_FAILED: 412,
+      PAYLOAD_TOO_LARGE: 413,
+      UNSUPPORTED_MEDIA_TYPE: 415,
+      SERVICE_UNAVAILABLE: 503,
+      INTERNAL_ERROR: 500,
+    });
+  });
+
+  it('formats messages as [Reason Phrase] text', () => {
+    expect(errorMessage('PROJECT_TITLE_CONFLICT', 'ko')).toBe('[Conflict] 동일한 이름의 프로젝트가 이미 존재합니다.');
+    expect(errorMessage('INTERNAL_ERROR', 'en')).toBe('[Internal Server Error] Internal server error');
+  });
+});
+
+describe('negotiateLanguage', () => {
+  it.each([
+    [undefined, 'en'],
+    ['', 'en'],
+    ['ko', 'ko'],
+    ['ko-KR', 'ko'],
+    ['KO-kr,en;q=0.5', 'ko'],
+    ['en-US,ko;q=0.9', 'en'],
+    ['en;q=0.3, ko;q=0.8', 'ko'],
+    ['fr, ko;q=0.2', 'ko'],
+    ['fr, de', 'en'],
+    ['ko;q=0', 'en'],
+    ['kok', 'en'],
+    [';;;,,,q=', 'en'],
+  ])('answers %j with %s', (header, expected) => {
+    expect(negotiateLanguage(header)).toBe(expected);
+  });
+});
+
+describe('wantsProblemJson', () => {
+  it('is true only when the client accepts application/problem+json', () => {
+    expect(wantsProblemJson('application/problem+json')).toBe(true);
+    expect(wantsProblemJson('application/json, application/problem+json;q=0.9')).toBe(true);
+    expect(wantsProblemJson('application/json')).toBe(false);
+    expect(wantsProblemJson(undefined)).toBe(false);
+  });
+});
+
+describe('errorResponse', () => {
+  it('builds the failure envelope with request id, language and errors', () => {
+    const error = new ValidationError([{ field: 'title', message: 'Required' }]);
+    const response = errorResponse(error, state({ language: 'ko' }), '/projects');
+    expect(response.statusCode).toBe(400);
+    expect(response.headers).toMatchObject({
+      'content-type': 'application/json; charset=utf-8',
+      'content-language': 'ko',
+      'x-request-id': 'req-1',
+    });
+    expect(JSON.parse(response.body ?? '')).toEqual({
+      status: 'Failed',
+      code: 'VALIDATION_FAILED',
+      message: '[Bad Request] 요청이 올바르지 않습니다.',
+      requestId: 'req-1',
+      errors: [{ field: 'title', message: 'Required' }],
+    });
+  });
+
+  it('leaves errors out when there are none', () => {
+    const body = JSON.parse(errorResponse(new ProjectTitleConflictError(), state(), '/projects').body ?? '');
+    expect(body).not.toHaveProperty('errors');
+  });
+
+  it('builds RFC 9457 problem details on request', () => {
+    const error = new ApiError('SERVICE_UNAVAILABLE', { headers: { 'retry-after': '1' } });
+    const response = errorResponse(error, state({ problem: true }), '/projects');
+    expect(response.headers).toMatchObject({
+      'content-type': 'application/problem+json; charset=utf-8',
+      'retry-after': '1',
+    });
+    expect(JSON.parse(response.body ?? '')).toEqual({
+      type: 'urn:projects-api:error:SERVICE_UNAVAILABLE',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: 'The service is temporarily unavailable. Please retry later.',
+      instance: '/projects',
+      code: 'SERVICE_UNAVAILABLE',
+      requestId: 'req-1',
+    });
+  });
+});
+
+describe('toApiError', () => {
+  it('keeps rejections and turns anything else into a bare INTERNAL_ERROR', () => {
+    const rejection = new ProjectTitleConflictError();
+    expect(toApiError(rejection)).toEqual({ apiError: rejection, unexpected: false });
+    const { apiError, unexpected } = toApiError(new Error('secret table name'));
+    expect(unexpected).toBe(true);
+    expect(apiError.code).toBe('INTERNAL_ERROR');
+    const body = errorResponse(apiError, state(), '/').body ?? '';
+    expect(body).not.toMatch(/secret/);
+  });
+
+  it('reads the JSON body parser’s failure as MALFORMED_JSON', () => {
+    const error = Object.assign(new Error('Invalid or malformed JSON was provided'), {
+      statusCode: 415,
+      cause: { package: '@middy/http-json-body-parser' },
+    });
+    expect(toApiError(error).apiError.code).toBe('MALFORMED_JSON');
+  });
+
+  it('treats thrown non-errors as unexpected', () => {
+    expect(toApiError('a string').unexpected).toBe(true);
+    expect(toApiError(null).unexpected).toBe(true);
+  });
+});
+
+describe('prepareJsonBody', () => {
+  const codeOf = (fn: () => void) => {
+    try {
+      fn();
+      return undefined;
+    } catch (error) {
+      return (error as ApiError).code;
+    }
+  };
+
+  it('decodes a base64 body to text for the parser', () => {
+    const event = apiEvent({ body: { title: 'x' }, base64: true });
+    prepareJsonBody(event);
+    expect(event.body).toBe('{"title":"x"}');
+    expect(event.isBase64Encoded).toBe(false);
+  });
+
+  it('allows exactly 256 KiB and refuses one byte more', () => {
+    const exact = apiEvent({ rawBody: `"${'x'.repeat(MAX_BODY_BYTES - 2)}"` });
+    expect(codeOf(() => prepareJsonBody(exact))).toBeUndefined();
+    const over = apiEvent({ rawBody: `"${'x'.repeat(MAX_BODY_BYTES - 1)}"` });
+    expect(codeOf(() => prepareJsonBody(over))).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('counts bytes, not characters', () => {
+    const event = apiEvent({ rawBody: `"${'가'.repeat(MAX_BODY_BYTES / 3)}"` });
+    expect(codeOf(() => prepareJsonBody(event))).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('strips a UTF-8 byte-order mark', () => {
+    const event = apiEvent({ rawBody: '\ufeff{"title":"x"}' });
+    prepareJsonBody(event);
+    expect(event.body).toBe('{"title":"x"}');
+  });
+
+  it.each([
+    ['no Content-Type', undefined, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['text/plain', 'text/plain', 'UNSUPPORTED_MEDIA_TYPE'],
+    ['a JSON look-alike', 'application/jsonp', 'UNSUPPORTED_MEDIA_TYPE'],
+    ['UTF-16 JSON', 'application/json; charset=utf-16', 'UNSUPPORTED_MEDIA_TYPE'],
+    ['a +json type', 'application/merge-patch+json', undefined],
+  ])('checks the media type: %s', (_name, contentType, code) => {
+    const event = apiEvent({ rawBody: '{}' });
+    if (contentType === undefined) delete event.headers['content-type'];
+    else event.headers['content-type'] = contentType;
+    expect(codeOf(() => prepareJsonBody(event))).toBe(code);
+  });
+});
+
+describe('the catch-all route', () => {
+  it('answers 404 ROUTE_NOT_FOUND without asking for a token', async () => {
+    const { handler } = await import('../../functions/route-not-found');
+    const event = apiEvent({ method: 'GET', path: '/nothing/here', owner: null });
+    const response = await handler(event, { awsRequestId: 'abc' } as Context);
+    expect(response.statusCode).toBe(404);
+    expect(JSON.parse(response.body ?? '')).toEqual({
+      status: 'Failed',
+      code: 'ROUTE_NOT_FOUND',
+      message: '[Not Found] No route matches the request method and path.',
+      requestId: 'abc',
+    });
+    expect(response.headers?.['x-request-id']).toBe('abc');
+  });
+});
