@@ -1,4 +1,4 @@
-import { type ApiRequest, httpHandler } from '../lib/http';
+import { type ApiRequest, etag, httpHandler } from '../lib/http';
 import { CreateProjectBody, type CreateProjectInput } from '../lib/schemas';
 import { repository } from '../lib/store';
 
@@ -8,7 +8,7 @@ async function createProject({ owner, body }: ApiRequest<CreateProjectInput>) {
   return {
     status: 201,
     data: project,
-    headers: { location: `/projects/${project.id}`, etag: `"${project.version}"` },
+    headers: { location: `/projects/${project.id}`, etag: etag(project.version) },
   };
 }
 

@@ -16,6 +16,8 @@ export interface Config {
   /** Set for DynamoDB Local; unset in AWS. */
   dynamodbEndpoint: string | undefined;
   auth: AuthConfig;
+  /** Key of the HMAC that makes list cursors tamper-evident and binds them to their owner. */
+  cursorSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -31,6 +33,12 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
     throw new ConfigError(`Missing required environment variable ${name}`);
   }
   return value;
+}
+
+function cursorSecret(env: NodeJS.ProcessEnv): string {
+  const secret = required(env, 'CURSOR_SECRET');
+  if (secret.length < 32) throw new ConfigError('CURSOR_SECRET must be at least 32 characters');
+  return secret;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,6 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     dynamodbEndpoint: endpoint === '' ? undefined : endpoint,
     auth,
+    cursorSecret: cursorSecret(env),
   };
 }
 

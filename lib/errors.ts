@@ -200,6 +200,24 @@ export class ApiError extends Error {
   }
 }
 
+/** A rejection class that needs nothing but its code. */
+function rejection(code: ErrorCode, name: string) {
+  return class extends ApiError {
+    constructor() {
+      super(code);
+      this.name = name;
+    }
+  };
+}
+
+export const ProjectNotFoundError = rejection('PROJECT_NOT_FOUND', 'ProjectNotFoundError');
+export const RouteNotFoundError = rejection('ROUTE_NOT_FOUND', 'RouteNotFoundError');
+export const ProjectVersionConflictError = rejection('PROJECT_VERSION_CONFLICT', 'ProjectVersionConflictError');
+export const ProjectNotDeletedError = rejection('PROJECT_NOT_DELETED', 'ProjectNotDeletedError');
+export const PreconditionFailedError = rejection('PRECONDITION_FAILED', 'PreconditionFailedError');
+export const PayloadTooLargeError = rejection('PAYLOAD_TOO_LARGE', 'PayloadTooLargeError');
+export const UnsupportedMediaTypeError = rejection('UNSUPPORTED_MEDIA_TYPE', 'UnsupportedMediaTypeError');
+
 export class ValidationError extends ApiError {
   constructor(details: readonly ErrorDetail[]) {
     super('VALIDATION_FAILED', { details });
@@ -221,38 +239,10 @@ export class UnauthorizedError extends ApiError {
   }
 }
 
-export class ProjectNotFoundError extends ApiError {
-  constructor() {
-    super('PROJECT_NOT_FOUND');
-    this.name = 'ProjectNotFoundError';
-  }
-}
-
-export class RouteNotFoundError extends ApiError {
-  constructor() {
-    super('ROUTE_NOT_FOUND');
-    this.name = 'RouteNotFoundError';
-  }
-}
-
 export class ProjectTitleConflictError extends ApiError {
   constructor(details?: readonly ErrorDetail[]) {
     super('PROJECT_TITLE_CONFLICT', details ? { details } : {});
     this.name = 'ProjectTitleConflictError';
-  }
-}
-
-export class PayloadTooLargeError extends ApiError {
-  constructor() {
-    super('PAYLOAD_TOO_LARGE');
-    this.name = 'PayloadTooLargeError';
-  }
-}
-
-export class UnsupportedMediaTypeError extends ApiError {
-  constructor() {
-    super('UNSUPPORTED_MEDIA_TYPE');
-    this.name = 'UnsupportedMediaTypeError';
   }
 }
 

@@ -32,10 +32,11 @@ export type Result = APIGatewayProxyStructuredResultV2;
 /** Bodies larger than this (in bytes, after base64 decoding) are refused with 413. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export interface ApiRequest<Body = undefined> {
+export interface ApiRequest<Body = undefined, Query = undefined> {
   /** The verified token's `sub`; empty for routes without authentication. */
   owner: string;
   body: Body;
+  query: Query;
   requestId: string;
   language: Language;
   headers: Readonly<Record<string, string | undefined>>;
@@ -51,16 +52,18 @@ export interface ApiResult {
   headers?: Record<string, string>;
 }
 
-export interface HandlerOptions<S extends z.ZodType | undefined> {
+export interface HandlerOptions<S extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   /** A name for logs and metrics, such as `POST /projects`. */
   route: string;
   /** The schema of the JSON body; routes without one ignore any body. */
   body?: S;
+  /** The schema of the query string parameters. */
+  query?: Q;
   /** Whether the route needs a bearer token (default true). */
   auth?: boolean;
 }
 
-type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
+type OutputOf<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 // ---------------------------------------------------------------------------------------
 // Content negotiation
@@ -307,18 +310,22 @@ function contractMiddleware(options: { route: string; auth: boolean; body: boole
 }
 
 /** Wraps an endpoint function in the shared HTTP contract. */
-export function httpHandler<S extends z.ZodType | undefined = undefined>(
-  endpoint: (request: ApiRequest<BodyOf<S>>) => Promise<ApiResult>,
-  options: HandlerOptions<S>,
+export function httpHandler<S extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  endpoint: (request: ApiRequest<OutputOf<S>, OutputOf<Q>>) => Promise<ApiResult>,
+  options: HandlerOptions<S, Q>,
 ) {
-  const schema = options.body;
+  const { body: bodySchema, query: querySchema } = options;
   const base = async (event: Event, context: Context): Promise<Result> => {
     const state = states.get(event);
     if (!state) throw new Error('request state missing: the contract middleware did not run');
-    const body = (schema ? validate(schema, event.body, state.language) : undefined) as BodyOf<S>;
+    const query = (
+      querySchema ? validate(querySchema, event.queryStringParameters ?? {}, state.language) : undefined
+    ) as OutputOf<Q>;
+    const body = (bodySchema ? validate(bodySchema, event.body, state.language) : undefined) as OutputOf<S>;
     const result = await endpoint({
       owner: state.owner,
       body,
+      query,
       requestId: state.requestId,
       language: state.language,
       headers: event.headers ?? {},
@@ -329,8 +336,38 @@ export function httpHandler<S extends z.ZodType | undefined = undefined>(
     return successResponse(result, state);
   };
   const handler = middy<Event, Result>(base).use(
-    contractMiddleware({ route: options.route, auth: options.auth ?? true, body: schema !== undefined }),
+    contractMiddleware({ route: options.route, auth: options.auth ?? true, body: bodySchema !== undefined }),
   );
-  if (schema) handler.use(httpJsonBodyParser());
+  if (bodySchema) handler.use(httpJsonBodyParser());
   return handler;
+}
+
+// ---------------------------------------------------------------------------------------
+// Conditional requests
+
+/** `If-Match`: absent (undefined), `*`, or the versions its strong entity tags name. */
+export type IfMatch = { any: true } | { any: false; versions: ReadonlySet<number> };
+
+/**
+ * Parses `If-Match`. Weak tags (`W/"3"`) and malformed tags never match, as strong
+ * comparison requires: they make the precondition fail (412), not the request invalid.
+ */
+export function parseIfMatch(header: string | undefined): IfMatch | undefined {
+  if (header === undefined) return undefined;
+  if (header.trim() === '*') return { any: true };
+  const versions = new Set<number>();
+  for (const tag of header.split(',')) {
+    const match = /^"([1-9][0-9]{0,15})"$/.exec(tag.trim());
+    if (match?.[1]) versions.add(Number(match[1]));
+  }
+  return { any: false, versions };
+}
+
+export function ifMatchAllows(ifMatch: IfMatch | undefined, version: number): boolean {
+  return ifMatch === undefined || ifMatch.any || ifMatch.versions.has(version);
+}
+
+/** The ETag of one version of a project. */
+export function etag(version: number): string {
+  return `"${version}"`;
 }

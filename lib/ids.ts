@@ -20,3 +20,8 @@ export function newId(now: number = Date.now()): string {
 }
 
 export const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** Whether a path segment can be a project id; anything else names no project. */
+export function isProjectId(value: string | undefined): value is string {
+  return value !== undefined && ID_PATTERN.test(value);
+}

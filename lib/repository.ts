@@ -8,10 +8,29 @@
  * `attribute_not_exists(pk)`, so the database itself refuses a second live holder of a
  * title, whatever the concurrency.
  */
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Config } from './config';
-import { ProjectTitleConflictError, ServiceUnavailableError } from './errors';
+import type { CursorPosition } from './cursor';
+import {
+  PreconditionFailedError,
+  ProjectNotDeletedError,
+  ProjectNotFoundError,
+  ProjectTitleConflictError,
+  ProjectVersionConflictError,
+  ServiceUnavailableError,
+} from './errors';
 import { newId } from './ids';
 import { titleKey, titleKeyDigest } from './titles';
 
@@ -117,9 +136,66 @@ export function createDocumentClient(config: Pick<Config, 'region' | 'dynamodbEn
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
+export interface ProjectChanges {
+  title?: string;
+  description?: string;
+}
+
+/** What the client expects the project to be: `version` from the body, `If-Match` from headers. */
+export interface Expectations {
+  version?: number;
+  /** Whether a version satisfies the client's `If-Match` (absent: any). */
+  ifMatch?: (version: number) => boolean;
+}
+
+export interface ListOptions {
+  deleted: boolean;
+  limit: number;
+  after?: CursorPosition;
+}
+
+export interface ProjectPage {
+  items: Project[];
+  /** Where the next page starts, or undefined on the last page. */
+  next: CursorPosition | undefined;
+}
+
 export interface Repository {
   createProject(owner: string, input: NewProject): Promise<Project>;
+  getProject(owner: string, id: string): Promise<Project>;
+  listProjects(owner: string, options: ListOptions): Promise<ProjectPage>;
+  updateProject(owner: string, id: string, changes: ProjectChanges, expect: Expectations): Promise<Project>;
+  deleteProject(owner: string, id: string, expect: Expectations): Promise<void>;
+  restoreProject(owner: string, id: string): Promise<Project>;
 }
+
+/** The stored form of a project: the resource plus its keys and bookkeeping. */
+interface ProjectItem extends Project {
+  pk: string;
+  sk: string;
+  type: 'project';
+  owner: string;
+  titleKey: string;
+  gsi1pk: string;
+  gsi1sk: string;
+}
+
+const PROJECT_FIELDS = ['id', 'title', 'description', 'version', 'createdAt', 'updatedAt', 'deletedAt'] as const;
+
+function toProject(item: ProjectItem): Project {
+  const project = {} as Record<string, unknown>;
+  for (const field of PROJECT_FIELDS) project[field] = item[field] ?? null;
+  return project as unknown as Project;
+}
+
+const isLive = (item: ProjectItem) => item.deletedAt === null || item.deletedAt === undefined;
+
+/** Sort key in the listing index: creation order for live projects, deletion time in the trash. */
+const liveSortKey = (id: string) => keys.project(id);
+const deletedSortKey = (deletedAt: string, id: string) => `DELETED#${deletedAt}#${id}`;
+
+/** How often a read-then-conditional-write is tried when a concurrent write slips in between. */
+export const OPTIMISTIC_ATTEMPTS = 5;
 
 export function createRepository(client: DynamoDBDocumentClient, tableName: string): Repository {
   /**
@@ -145,11 +221,81 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
           }
           throw error;
         }
-        if (isTransientDependencyError(error)) throw new ServiceUnavailableError(error);
-        throw error;
+        throw dependencyError(error);
       }
     }
   }
+
+  /** Sends one request, turning transient failures into 503. */
+  async function send<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw dependencyError(error);
+    }
+  }
+
+  const projectKey = (owner: string, id: string) => ({ pk: keys.owner(owner), sk: keys.project(id) });
+  const lockKey = (owner: string, key: string) => ({ pk: keys.owner(owner), sk: keys.titleLock(key) });
+
+  async function readItem(owner: string, id: string): Promise<ProjectItem | undefined> {
+    const { Item } = await send(() =>
+      client.send(new GetCommand({ TableName: tableName, Key: projectKey(owner, id), ConsistentRead: true })),
+    );
+    return Item as ProjectItem | undefined;
+  }
+
+  async function readLive(owner: string, id: string, expect: Expectations): Promise<ProjectItem> {
+    const item = await readItem(owner, id);
+    if (!item || !isLive(item)) throw new ProjectNotFoundError();
+    if (expect.ifMatch && !expect.ifMatch(item.version)) throw new PreconditionFailedError();
+    if (expect.version !== undefined && expect.version !== item.version) throw new ProjectVersionConflictError();
+    return item;
+  }
+
+  /**
+   * Reads the project, decides, and writes conditioned on the version it read. When a
+   * concurrent write changed the project in between, it reads again and decides again:
+   * the write is never based on a stale read, and a title lock is never left behind.
+   */
+  async function optimistic<T>(attemptOnce: () => Promise<T | typeof RETRY>): Promise<T> {
+    for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt += 1) {
+      const result = await attemptOnce();
+      if (result !== RETRY) return result;
+      if (attempt < OPTIMISTIC_ATTEMPTS) await sleep(backoffMs(attempt));
+    }
+    throw new ServiceUnavailableError();
+  }
+
+  /** The update of a project item conditioned on the version read and on its state. */
+  function conditionedUpdate(
+    owner: string,
+    item: ProjectItem,
+    set: Record<string, unknown>,
+    state: 'live' | 'deleted',
+  ): NonNullable<TransactItem['Update']> {
+    const names: Record<string, string> = { '#version': 'version', '#deletedAt': 'deletedAt' };
+    const values: Record<string, unknown> = {
+      ':expected': item.version,
+      ':state': state === 'live' ? 'NULL' : 'S',
+    };
+    const assignments: string[] = [];
+    for (const [field, value] of Object.entries(set)) {
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      assignments.push(`#${field} = :${field}`);
+    }
+    return {
+      TableName: tableName,
+      Key: projectKey(owner, item.id),
+      UpdateExpression: `SET ${assignments.join(', ')}`,
+      ConditionExpression: '#version = :expected AND attribute_type(#deletedAt, :state)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+  }
+
+  const nextVersion = (item: ProjectItem, now: string) => ({ version: item.version + 1, updatedAt: now });
 
   return {
     async createProject(owner, input) {
@@ -164,36 +310,22 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
         updatedAt: timestamp,
         deletedAt: null,
       };
-      const ownerKey = keys.owner(owner);
       const key = titleKey(project.title);
+      const item: ProjectItem = {
+        ...projectKey(owner, project.id),
+        type: 'project',
+        owner,
+        titleKey: key,
+        gsi1pk: keys.listing(owner, 'LIVE'),
+        gsi1sk: liveSortKey(project.id),
+        ...project,
+      };
       const items: TransactItem[] = [
+        { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
         {
           Put: {
             TableName: tableName,
-            Item: {
-              pk: ownerKey,
-              sk: keys.project(project.id),
-              type: 'project',
-              owner,
-              titleKey: key,
-              gsi1pk: keys.listing(owner, 'LIVE'),
-              gsi1sk: keys.project(project.id),
-              ...project,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              pk: ownerKey,
-              sk: keys.titleLock(key),
-              type: 'titleLock',
-              owner,
-              titleKey: key,
-              projectId: project.id,
-            },
+            Item: { ...lockKey(owner, key), type: 'titleLock', owner, titleKey: key, projectId: project.id },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -204,5 +336,159 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
       if (failed) throw new Error(`create transaction cancelled unexpectedly: ${failed.join(',')}`);
       return project;
     },
+
+    async getProject(owner, id) {
+      const item = await readItem(owner, id);
+      if (!item || !isLive(item)) throw new ProjectNotFoundError();
+      return toProject(item);
+    },
+
+    async listProjects(owner, { deleted, limit, after }) {
+      const partition = keys.listing(owner, deleted ? 'DELETED' : 'LIVE');
+      // One more than asked: whether it comes back tells if there is a next page, so the
+      // last page never ends with a cursor to an empty one.
+      const { Items = [] } = await send(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :partition',
+            ExpressionAttributeValues: { ':partition': partition },
+            ScanIndexForward: false,
+            Limit: limit + 1,
+            ...(after
+              ? { ExclusiveStartKey: { ...projectKey(owner, after.id), gsi1pk: partition, gsi1sk: after.sortKey } }
+              : {}),
+          }),
+        ),
+      );
+      const page = (Items as ProjectItem[]).slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(toProject),
+        next: Items.length > limit && last ? { id: last.id, sortKey: last.gsi1sk } : undefined,
+      };
+    },
+
+    async updateProject(owner, id, changes, expect) {
+      return optimistic(async () => {
+        const item = await readLive(owner, id, expect);
+        const title = changes.title ?? item.title;
+        const description = changes.description ?? item.description;
+        if (title === item.title && description === item.description) return toProject(item);
+        const now = new Date().toISOString();
+        const key = titleKey(title);
+        const set = { title, titleKey: key, description, ...nextVersion(item, now) };
+        const update = conditionedUpdate(owner, item, set, 'live');
+        const updated = toProject({ ...item, ...set });
+        if (key === item.titleKey) {
+          // Same title key (a change of case or spacing, or none): the lock stays as it is.
+          try {
+            await send(() => client.send(new UpdateCommand(update)));
+          } catch (error) {
+            if (error instanceof ConditionalCheckFailedException) return RETRY;
+            throw error;
+          }
+          return updated;
+        }
+        const PROJECT = 0;
+        const OLD_LOCK = 1;
+        const NEW_LOCK = 2;
+        const failed = await transact([
+          { Update: update },
+          {
+            Delete: {
+              TableName: tableName,
+              Key: lockKey(owner, item.titleKey),
+              ConditionExpression: 'projectId = :id',
+              ExpressionAttributeValues: { ':id': id },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...lockKey(owner, key), type: 'titleLock', owner, titleKey: key, projectId: id },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]);
+        if (!failed) return updated;
+        if (failed[PROJECT] === 'ConditionalCheckFailed') return RETRY;
+        if (failed[NEW_LOCK] === 'ConditionalCheckFailed') throw new ProjectTitleConflictError();
+        throw new Error(`rename cancelled unexpectedly (old lock ${failed[OLD_LOCK]}): ${failed.join(',')}`);
+      });
+    },
+
+    async deleteProject(owner, id, expect) {
+      return optimistic(async () => {
+        const item = await readLive(owner, id, expect);
+        const now = new Date().toISOString();
+        const set = {
+          deletedAt: now,
+          gsi1pk: keys.listing(owner, 'DELETED'),
+          gsi1sk: deletedSortKey(now, id),
+          ...nextVersion(item, now),
+        };
+        const PROJECT = 0;
+        const failed = await transact([
+          { Update: conditionedUpdate(owner, item, set, 'live') },
+          {
+            Delete: {
+              TableName: tableName,
+              Key: lockKey(owner, item.titleKey),
+              ConditionExpression: 'projectId = :id',
+              ExpressionAttributeValues: { ':id': id },
+            },
+          },
+        ]);
+        if (!failed) return undefined;
+        if (failed[PROJECT] === 'ConditionalCheckFailed') return RETRY;
+        throw new Error(`delete cancelled unexpectedly: ${failed.join(',')}`);
+      });
+    },
+
+    async restoreProject(owner, id) {
+      return optimistic(async () => {
+        const item = await readItem(owner, id);
+        if (!item) throw new ProjectNotFoundError();
+        if (isLive(item)) throw new ProjectNotDeletedError();
+        const now = new Date().toISOString();
+        const set = {
+          deletedAt: null,
+          gsi1pk: keys.listing(owner, 'LIVE'),
+          gsi1sk: liveSortKey(id),
+          ...nextVersion(item, now),
+        };
+        const PROJECT = 0;
+        const LOCK = 1;
+        const failed = await transact([
+          { Update: conditionedUpdate(owner, item, set, 'deleted') },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...lockKey(owner, item.titleKey),
+                type: 'titleLock',
+                owner,
+                titleKey: item.titleKey,
+                projectId: id,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]);
+        if (!failed) return toProject({ ...item, ...set });
+        if (failed[PROJECT] === 'ConditionalCheckFailed') return RETRY;
+        if (failed[LOCK] === 'ConditionalCheckFailed') throw new ProjectTitleConflictError();
+        throw new Error(`restore cancelled unexpectedly: ${failed.join(',')}`);
+      });
+    },
   };
+}
+
+const RETRY: unique symbol = Symbol('retry');
+
+/** A transient failure of DynamoDB becomes a 503; anything else stays what it is (a 500). */
+function dependencyError(error: unknown): unknown {
+  return isTransientDependencyError(error) ? new ServiceUnavailableError(error) : error;
 }

@@ -40,3 +40,47 @@ export const CreateProjectBody = z.strictObject({
   description: Description.optional().default(''),
 });
 export type CreateProjectInput = z.output<typeof CreateProjectBody>;
+
+export const UpdateProjectBody = z
+  .strictObject({
+    title: Title.optional(),
+    description: Description.optional(),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .meta({ description: 'The version the change is based on; a stale one is a 409 PROJECT_VERSION_CONFLICT.' }),
+  })
+  .check((ctx) => {
+    if (ctx.value.title === undefined && ctx.value.description === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: 'Give at least one of title and description.',
+        params: { ko: 'title과 description 중 하나 이상을 입력해야 합니다.' },
+      });
+    }
+  });
+export type UpdateProjectInput = z.output<typeof UpdateProjectBody>;
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** Query parameters of GET /projects. Parameters it does not know are ignored. */
+export const ListProjectsQuery = z.object({
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,3}$/, { error: 'Must be a whole number from 1 to 100.' })
+    .transform(Number)
+    .pipe(z.number().min(1, { error: 'Must be at least 1.' }).max(MAX_PAGE_SIZE, { error: 'Must be at most 100.' }))
+    .optional()
+    .transform((limit) => limit ?? DEFAULT_PAGE_SIZE),
+  cursor: z.string().min(1).max(1024).optional(),
+  deleted: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((deleted) => deleted === 'true'),
+});
+export type ListProjectsParams = z.output<typeof ListProjectsQuery>;

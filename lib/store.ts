@@ -1,5 +1,17 @@
 import { config } from './config';
+import { ProjectNotFoundError } from './errors';
+import { isProjectId } from './ids';
 import { createDocumentClient, createRepository } from './repository';
 
 /** The repository every function uses, built once per cold start from the config. */
 export const repository = createRepository(createDocumentClient(config), config.tableName);
+
+/**
+ * The `{id}` of a project route. An id that cannot exist (malformed, too long, with
+ * delimiters or encoded slashes) names no project: 404, exactly as a missing one.
+ */
+export function projectIdOf(pathParameters: Readonly<Record<string, string | undefined>>): string {
+  const id = pathParameters.id;
+  if (!isProjectId(id)) throw new ProjectNotFoundError();
+  return id;
+}

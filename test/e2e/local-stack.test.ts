@@ -86,6 +86,52 @@ describe('the local stack (npm start)', () => {
     });
   });
 
+  it('walks a project through its whole life over HTTP', async () => {
+    const bob = (await token('bob', stack.env)).trim();
+    const created = await call(stack, 'POST', '/projects', { token: bob, body: '{"title":"Lifecycle"}' });
+    const id = created.json.data.id;
+    const read = await call(stack, 'GET', `/projects/${id}`, { token: bob });
+    expect(read.json.data).toEqual(created.json.data);
+    expect(read.headers.get('etag')).toBe('"1"');
+    expect((await call(stack, 'GET', `/projects/${id}`, { token: alice })).status).toBe(404);
+
+    const renamed = await call(stack, 'PATCH', `/projects/${id}`, {
+      token: bob,
+      body: '{"title":"Lifecycle II"}',
+      headers: { 'if-match': '"1"' },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.headers.get('etag')).toBe('"2"');
+    const stale = await call(stack, 'PATCH', `/projects/${id}`, {
+      token: bob,
+      body: '{"description":"x","version":1}',
+    });
+    expect(stale.json.code).toBe('PROJECT_VERSION_CONFLICT');
+
+    const listed = await call(stack, 'GET', '/projects?limit=10', { token: bob });
+    expect(listed.json.data).toEqual({ items: [renamed.json.data], nextCursor: null });
+
+    const deleted = await call(stack, 'DELETE', `/projects/${id}`, { token: bob });
+    expect(deleted.status).toBe(204);
+    expect(deleted.text).toBe('');
+    const trash = await call(stack, 'GET', '/projects?deleted=true', { token: bob });
+    expect(trash.json.data.items.map((p: { id: string }) => p.id)).toEqual([id]);
+
+    const holder = await call(stack, 'POST', '/projects', { token: bob, body: '{"title":"lifecycle ii"}' });
+    expect(holder.status).toBe(201);
+    const blocked = await call(stack, 'POST', `/projects/${id}/restore`, { token: bob });
+    expect(blocked.json.code).toBe('PROJECT_TITLE_CONFLICT');
+    await call(stack, 'DELETE', `/projects/${holder.json.data.id}`, { token: bob });
+    const restored = await call(stack, 'POST', `/projects/${id}/restore`, { token: bob });
+    expect(restored.status).toBe(200);
+    expect(restored.json.data).toMatchObject({ id, title: 'Lifecycle II', version: 4, deletedAt: null });
+
+    const badCursor = await call(stack, 'GET', '/projects?cursor=abc', { token: bob });
+    expect(badCursor.status).toBe(400);
+    const encodedSlash = await call(stack, 'GET', '/projects/a%2Fb', { token: bob });
+    expect(encodedSlash.status).toBe(404);
+  });
+
   it('gives every request its own request id', async () => {
     const first = await call(stack, 'GET', '/nowhere');
     const second = await call(stack, 'GET', '/nowhere');

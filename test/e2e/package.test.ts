@@ -61,7 +61,12 @@ describe('serverless package', () => {
     const functions = resources('AWS::Lambda::Function');
     expect(functions.map(([name]) => name).sort()).toEqual([
       'CreateProjectLambdaFunction',
+      'DeleteProjectLambdaFunction',
+      'GetProjectLambdaFunction',
+      'ListProjectsLambdaFunction',
+      'RestoreProjectLambdaFunction',
       'RouteNotFoundLambdaFunction',
+      'UpdateProjectLambdaFunction',
     ]);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
@@ -80,7 +85,16 @@ describe('serverless package', () => {
     const routes = Object.fromEntries(
       resources('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey, route.Properties]),
     );
-    expect(routes['POST /projects']).toMatchObject({ AuthorizationType: 'JWT' });
+    for (const route of [
+      'POST /projects',
+      'GET /projects',
+      'GET /projects/{id}',
+      'PATCH /projects/{id}',
+      'DELETE /projects/{id}',
+      'POST /projects/{id}/restore',
+    ]) {
+      expect(routes[route]).toMatchObject({ AuthorizationType: 'JWT' });
+    }
     expect(routes.$default?.AuthorizationType).not.toBe('JWT');
   });
 
@@ -94,7 +108,16 @@ describe('serverless package', () => {
       for (const action of statement.Action) expect(action).not.toContain('*');
     }
     const dynamo = statements.filter((statement) => statement.Action.some((action) => action.startsWith('dynamodb:')));
-    expect(dynamo).toHaveLength(1);
-    expect(dynamo[0]?.Resource).toEqual([{ 'Fn::GetAtt': ['ProjectsTable', 'Arn'] }]);
+    const tableArn = { 'Fn::GetAtt': ['ProjectsTable', 'Arn'] };
+    expect(dynamo).toEqual([
+      expect.objectContaining({
+        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        Resource: [tableArn],
+      }),
+      expect.objectContaining({
+        Action: ['dynamodb:Query'],
+        Resource: [{ 'Fn::Join': ['/', [tableArn, 'index', 'gsi1']] }],
+      }),
+    ]);
   });
 });

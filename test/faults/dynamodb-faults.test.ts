@@ -2,11 +2,21 @@
  * Faults DynamoDB Local cannot produce on demand, injected with aws-sdk-client-mock:
  * contention, throttling, network failures and unexpected SDK errors.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/create-project';
-import { TRANSACTION_ATTEMPTS } from '../../lib/repository';
+import { handler as deleteHandler } from '../../functions/delete-project';
+import { handler as getHandler } from '../../functions/get-project';
+import { handler as listHandler } from '../../functions/list-projects';
+import { handler as updateHandler } from '../../functions/update-project';
+import { keys, OPTIMISTIC_ATTEMPTS, TRANSACTION_ATTEMPTS } from '../../lib/repository';
 import { invoke } from '../support/lambda';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
@@ -105,5 +115,60 @@ describe('POST /projects under DynamoDB faults', () => {
     expect(reply.status).toBe(500);
     expect(reply.json.message).toBe('[Internal Server Error] Internal server error');
     expect(reply.body).not.toMatch(/Cannot read/);
+  });
+});
+
+describe('the lifecycle routes under DynamoDB faults', () => {
+  const id = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+  const stored = {
+    pk: keys.owner('user-1'),
+    sk: keys.project(id),
+    type: 'project',
+    owner: 'user-1',
+    id,
+    title: 'Stored',
+    titleKey: 'stored',
+    description: '',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    deletedAt: null,
+    gsi1pk: keys.listing('user-1', 'LIVE'),
+    gsi1sk: keys.project(id),
+  };
+  const request = (method: string, body?: unknown) => ({
+    owner: 'user-1',
+    method,
+    path: `/projects/${id}`,
+    pathParameters: { id },
+    ...(body === undefined ? {} : { body }),
+  });
+
+  it('answers 503 when reads fail transiently', async () => {
+    dynamo.on(GetCommand).rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const reply = await invoke(getHandler, request('GET'));
+    expect(reply.status).toBe(503);
+    expect(reply.headers['retry-after']).toBe('1');
+    dynamo.on(QueryCommand).rejects(sdkError('ThrottlingException', 'slow down'));
+    expect((await invoke(listHandler, { owner: 'user-1', method: 'GET', path: '/projects' })).status).toBe(503);
+  });
+
+  it('answers 503 after a bounded number of tries when every write loses to a concurrent one', async () => {
+    dynamo.on(GetCommand).resolves({ Item: stored });
+    dynamo
+      .on(UpdateCommand)
+      .rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
+    const reply = await invoke(updateHandler, request('PATCH', { description: 'new' }));
+    expect(reply.status).toBe(503);
+    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(OPTIMISTIC_ATTEMPTS);
+  });
+
+  it('answers a 500 that leaks nothing when a transaction fails in a way no condition explains', async () => {
+    dynamo.on(GetCommand).resolves({ Item: stored });
+    dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed'));
+    const reply = await invoke(deleteHandler, request('DELETE'));
+    expect(reply.status).toBe(500);
+    expect(reply.json.code).toBe('INTERNAL_ERROR');
+    expect(reply.body).not.toMatch(/cancel|lock/i);
   });
 });

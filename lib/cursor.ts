@@ -1,0 +1,51 @@
+/**
+ * List cursors: opaque to clients, tamper-evident, and bound to the owner and the list
+ * (live or deleted) they were minted for. The payload names the last item of a page; an
+ * HMAC over owner, list and payload proves the server made it for this owner.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { ValidationError } from './errors';
+import { ID_PATTERN } from './ids';
+
+export interface CursorPosition {
+  /** The id of the last project of the previous page. */
+  id: string;
+  /** Its sort key in the listing index. */
+  sortKey: string;
+}
+
+const MAX_CURSOR_LENGTH = 1024;
+
+function mac(secret: string, owner: string, deleted: boolean, payload: string): Buffer {
+  return createHmac('sha256', secret)
+    .update(`${owner}\n${deleted ? 'deleted' : 'live'}\n${payload}`, 'utf8')
+    .digest();
+}
+
+export function encodeCursor(secret: string, owner: string, deleted: boolean, position: CursorPosition): string {
+  const payload = Buffer.from(JSON.stringify({ i: position.id, s: position.sortKey }), 'utf8').toString('base64url');
+  return `${payload}.${mac(secret, owner, deleted, payload).toString('base64url')}`;
+}
+
+function invalidCursor(): ValidationError {
+  return new ValidationError([{ field: 'cursor', message: 'The cursor is not valid for this list.' }]);
+}
+
+/** The position a cursor names; a 400 VALIDATION_FAILED for an altered or foreign cursor. */
+export function decodeCursor(secret: string, owner: string, deleted: boolean, cursor: string): CursorPosition {
+  if (cursor.length > MAX_CURSOR_LENGTH) throw invalidCursor();
+  const [payload, signature, ...rest] = cursor.split('.');
+  if (!payload || !signature || rest.length > 0) throw invalidCursor();
+  const expected = mac(secret, owner, deleted, payload);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidCursor();
+  let position: unknown;
+  try {
+    position = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  const { i, s } = (position ?? {}) as { i?: unknown; s?: unknown };
+  if (typeof i !== 'string' || !ID_PATTERN.test(i) || typeof s !== 'string' || s.length > 200) throw invalidCursor();
+  return { id: i, sortKey: s };
+}
