@@ -1,15 +1,13 @@
-import { type ApiRequest, etag, httpHandler } from '../lib/http';
+import { createOne } from '../lib/creates';
+import { type ApiRequest, httpHandler } from '../lib/http';
+import { idempotencyOf } from '../lib/idempotency';
 import { CreateProjectBody, type CreateProjectInput } from '../lib/schemas';
-import { repository } from '../lib/store';
 
-/** POST /projects: 201 with the project, or 409 PROJECT_TITLE_CONFLICT for a taken title. */
-async function createProject({ owner, body }: ApiRequest<CreateProjectInput>) {
-  const project = await repository.createProject(owner, body);
-  return {
-    status: 201,
-    data: project,
-    headers: { location: `/projects/${project.id}`, etag: etag(project.version) },
-  };
+const ROUTE = 'POST /projects';
+
+/** POST /projects: 201 with the project, or 409 PROJECT_TITLE_CONFLICT for a taken title. Honours Idempotency-Key. */
+async function createProject({ owner, body, headers }: ApiRequest<CreateProjectInput>) {
+  return createOne(owner, body, idempotencyOf(headers, ROUTE, body));
 }
 
-export const handler = httpHandler(createProject, { route: 'POST /projects', body: CreateProjectBody });
+export const handler = httpHandler(createProject, { route: ROUTE, body: CreateProjectBody });

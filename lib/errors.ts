@@ -169,12 +169,19 @@ export const errorCatalog = {
 
 export type ErrorCode = keyof typeof errorCatalog;
 
+/** A text in one language, or in each, picked by the request's language when rendered. */
+export type LocalizedText = string | Readonly<Record<Language, string>>;
+
+export function localize(text: LocalizedText, language: Language): string {
+  return typeof text === 'string' ? text : text[language];
+}
+
 /** One reason a request failed, for `errors[]`: a field for validation, an index for batches. */
 export interface ErrorDetail {
   field?: string;
   index?: number;
   code?: ErrorCode;
-  message: string;
+  message: LocalizedText;
 }
 
 /**

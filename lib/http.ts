@@ -19,6 +19,7 @@ import {
   errorCatalog,
   errorMessage,
   type Language,
+  localize,
   MalformedJsonError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
@@ -197,7 +198,10 @@ export function successResponse(result: ApiResult, state: RequestState): Result 
 export function errorResponse(error: ApiError, state: RequestState, instance: string): Result {
   const entry = errorCatalog[error.code];
   const message = errorMessage(error.code, state.language);
-  const errors = error.details && error.details.length > 0 ? error.details : undefined;
+  const errors =
+    error.details && error.details.length > 0
+      ? error.details.map((detail) => ({ ...detail, message: localize(detail.message, state.language) }))
+      : undefined;
   const headers = { ...baseHeaders(state), 'content-language': state.language, ...error.headers };
   if (state.problem) {
     return {

@@ -9,6 +9,7 @@
  * title, whatever the concurrency.
  */
 import {
+  type CancellationReason,
   ConditionalCheckFailedException,
   DynamoDBClient,
   TransactionCanceledException,
@@ -16,11 +17,13 @@ import {
 import {
   DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Config } from './config';
 import type { CursorPosition } from './cursor';
 import {
@@ -31,8 +34,23 @@ import {
   ProjectVersionConflictError,
   ServiceUnavailableError,
 } from './errors';
+import { IDEMPOTENCY_TTL_SECONDS, type Idempotency, type IdempotencyRecord, type StoredResponse } from './idempotency';
 import { newId } from './ids';
 import { titleKey, titleKeyDigest } from './titles';
+
+/** A new project's resource, before it is written: id, timestamps, version 1. */
+export function newProject(input: NewProject, now: Date = new Date(), id: string = newId(now.getTime())): Project {
+  const timestamp = now.toISOString();
+  return {
+    id,
+    title: input.title,
+    description: input.description,
+    version: 1,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    deletedAt: null,
+  };
+}
 
 export interface Project {
   id: string;
@@ -63,6 +81,7 @@ export const keys = {
   owner: (owner: string) => `OWNER#${escapeKeyPart(owner)}`,
   project: (id: string) => `PROJECT#${id}`,
   titleLock: (key: string) => `TITLE#${titleKeyDigest(key)}`,
+  idempotency: (digest: string) => `IDEMPOTENCY#${digest}`,
   /** Partition of the listing index: the owner's live (or deleted) projects. */
   listing: (owner: string, state: 'LIVE' | 'DELETED') => `${keys.owner(owner)}#${state}`,
 };
@@ -116,6 +135,13 @@ function cancellationCodes(error: TransactionCanceledException): (string | undef
   return (error.CancellationReasons ?? []).map((reason) => reason.Code);
 }
 
+/** Whether the condition of the transaction's item at `index` failed. */
+function failedAt(reasons: readonly CancellationReason[], index: number): boolean {
+  return reasons[index]?.Code === 'ConditionalCheckFailed';
+}
+
+const describe = (reasons: readonly CancellationReason[]) => reasons.map((reason) => reason.Code).join(',');
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Full jitter: a random wait up to an exponentially growing cap. */
@@ -160,8 +186,43 @@ export interface ProjectPage {
   next: CursorPosition | undefined;
 }
 
+/** A record to write with the projects, under the client's Idempotency-Key. */
+export interface IdempotentWrite {
+  idempotency: Idempotency;
+  response: StoredResponse;
+}
+
+/** What became of a create: written, already answered under the key, or titles held. */
+export type CreateOutcome =
+  | { kind: 'created' }
+  | { kind: 'recorded'; record: IdempotencyRecord }
+  | { kind: 'conflict'; taken: number[] };
+
+/** A best-effort batch under a key: its plan (ids for the valid items) is recorded first. */
+export interface BatchPlan {
+  /** For each valid item of the request, by index, the id and time its project gets. */
+  projects: { index: number; id: string; createdAt: string }[];
+}
+
+export type BatchStart =
+  | { kind: 'started'; plan: BatchPlan }
+  | { kind: 'resumed'; plan: BatchPlan }
+  | { kind: 'recorded'; record: IdempotencyRecord };
+
 export interface Repository {
-  createProject(owner: string, input: NewProject): Promise<Project>;
+  /** One project, or several all-or-nothing, with their title locks (and a record) in one transaction. */
+  createProjects(owner: string, projects: readonly Project[], write?: IdempotentWrite): Promise<CreateOutcome>;
+  /** Which of these title keys live projects of the owner hold (by index). */
+  takenTitles(owner: string, titleKeys: readonly string[]): Promise<number[]>;
+  /** Records a rejection that came of running the request, unless the key already has a record. */
+  recordResponse(
+    owner: string,
+    write: IdempotentWrite,
+  ): Promise<{ kind: 'saved' } | { kind: 'recorded'; record: IdempotencyRecord }>;
+  /** Creates one project of a planned batch; a project already made under its id counts as created. */
+  createPlanned(owner: string, project: Project): Promise<{ kind: 'created'; project: Project } | { kind: 'conflict' }>;
+  startBatch(owner: string, idempotency: Idempotency, plan: BatchPlan): Promise<BatchStart>;
+  finishBatch(owner: string, idempotency: Idempotency, response: StoredResponse, projectIds: string[]): Promise<void>;
   getProject(owner: string, id: string): Promise<Project>;
   listProjects(owner: string, options: ListOptions): Promise<ProjectPage>;
   updateProject(owner: string, id: string, changes: ProjectChanges, expect: Expectations): Promise<Project>;
@@ -188,6 +249,17 @@ function toProject(item: ProjectItem): Project {
   return project as unknown as Project;
 }
 
+/** The record a failed condition returned (ALL_OLD): what the key already answered. */
+function recordOf(reason: { Item?: Record<string, unknown> } | undefined): IdempotencyRecord {
+  if (!reason?.Item) throw new Error('idempotency record condition failed without the old item');
+  const item = unmarshall(reason.Item as Parameters<typeof unmarshall>[0]) as {
+    fingerprint: string;
+    response?: StoredResponse;
+  };
+  // A pending best-effort batch of another request has no response yet: only the fingerprint matters.
+  return { fingerprint: item.fingerprint, response: item.response ?? { status: 409 } };
+}
+
 const isLive = (item: ProjectItem) => item.deletedAt === null || item.deletedAt === undefined;
 
 /** Sort key in the listing index: creation order for live projects, deletion time in the trash. */
@@ -203,7 +275,7 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
    * caller to interpret by index; contention and throttling are retried with backoff and
    * then answered 503; transient SDK failures are 503; anything else propagates as a bug.
    */
-  async function transact(items: TransactItem[]): Promise<(string | undefined)[] | undefined> {
+  async function transact(items: TransactItem[]): Promise<CancellationReason[] | undefined> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -211,7 +283,7 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
       } catch (error) {
         if (error instanceof TransactionCanceledException) {
           const codes = cancellationCodes(error);
-          if (codes.includes('ConditionalCheckFailed')) return codes;
+          if (codes.includes('ConditionalCheckFailed')) return error.CancellationReasons ?? [];
           if (codes.some((code) => code !== undefined && RETRYABLE_CANCELLATION.has(code))) {
             if (attempt < TRANSACTION_ATTEMPTS) {
               await sleep(backoffMs(attempt));
@@ -237,6 +309,61 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
 
   const projectKey = (owner: string, id: string) => ({ pk: keys.owner(owner), sk: keys.project(id) });
   const lockKey = (owner: string, key: string) => ({ pk: keys.owner(owner), sk: keys.titleLock(key) });
+  const recordKey = (owner: string, idempotency: Idempotency) => ({
+    pk: keys.owner(owner),
+    sk: keys.idempotency(idempotency.digest),
+  });
+
+  function projectPut(owner: string, project: Project): { Put: NonNullable<TransactItem['Put']> } {
+    const item: ProjectItem = {
+      ...projectKey(owner, project.id),
+      type: 'project',
+      owner,
+      titleKey: titleKey(project.title),
+      gsi1pk: keys.listing(owner, 'LIVE'),
+      gsi1sk: liveSortKey(project.id),
+      ...project,
+    };
+    return { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+
+  function lockPut(owner: string, key: string, projectId: string): { Put: NonNullable<TransactItem['Put']> } {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: { ...lockKey(owner, key), type: 'titleLock', owner, titleKey: key, projectId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** The idempotency record; it may replace only a record that has expired. */
+  function recordPut(
+    owner: string,
+    write: IdempotentWrite,
+    projectIds: string[],
+  ): { Put: NonNullable<TransactItem['Put']> } {
+    const now = Math.floor(Date.now() / 1000);
+    return {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...recordKey(owner, write.idempotency),
+          type: 'idempotency',
+          state: 'complete',
+          owner,
+          fingerprint: write.idempotency.fingerprint,
+          response: write.response,
+          projectIds,
+          createdAt: new Date(now * 1000).toISOString(),
+          expiresAt: now + IDEMPOTENCY_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+        ExpressionAttributeValues: { ':now': now },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+  }
 
   async function readItem(owner: string, id: string): Promise<ProjectItem | undefined> {
     const { Item } = await send(() =>
@@ -298,43 +425,128 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
   const nextVersion = (item: ProjectItem, now: string) => ({ version: item.version + 1, updatedAt: now });
 
   return {
-    async createProject(owner, input) {
-      const now = new Date();
-      const timestamp = now.toISOString();
-      const project: Project = {
-        id: newId(now.getTime()),
-        title: input.title,
-        description: input.description,
-        version: 1,
-        createdAt: timestamp,
-        updatedAt: timestamp,
-        deletedAt: null,
-      };
-      const key = titleKey(project.title);
-      const item: ProjectItem = {
-        ...projectKey(owner, project.id),
-        type: 'project',
-        owner,
-        titleKey: key,
-        gsi1pk: keys.listing(owner, 'LIVE'),
-        gsi1sk: liveSortKey(project.id),
-        ...project,
-      };
-      const items: TransactItem[] = [
-        { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-        {
-          Put: {
+    async createProjects(owner, projects, write) {
+      const items: TransactItem[] = [];
+      for (const project of projects)
+        items.push(projectPut(owner, project), lockPut(owner, titleKey(project.title), project.id));
+      const RECORD = items.length;
+      if (write)
+        items.push(
+          recordPut(
+            owner,
+            write,
+            projects.map((project) => project.id),
+          ),
+        );
+      const failed = await transact(items);
+      if (!failed) return { kind: 'created' };
+      // The record first: a retry of a create that committed finds its own locks taken too.
+      if (write && failedAt(failed, RECORD)) return { kind: 'recorded', record: recordOf(failed[RECORD]) };
+      const taken = projects.flatMap((_, index) => (failedAt(failed, 2 * index + 1) ? [index] : []));
+      if (taken.length > 0) return { kind: 'conflict', taken };
+      throw new Error(`create transaction cancelled unexpectedly: ${describe(failed)}`);
+    },
+
+    async takenTitles(owner, titleKeys) {
+      // Condition checks only: nothing is written, and the reasons name each held title.
+      const failed = await transact(
+        titleKeys.map((key) => ({
+          ConditionCheck: {
             TableName: tableName,
-            Item: { ...lockKey(owner, key), type: 'titleLock', owner, titleKey: key, projectId: project.id },
+            Key: lockKey(owner, key),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-      ];
+        })),
+      );
+      return failed ? titleKeys.flatMap((_, index) => (failedAt(failed, index) ? [index] : [])) : [];
+    },
+
+    async recordResponse(owner, write) {
+      try {
+        await send(() =>
+          client.send(
+            new PutCommand({ ...recordPut(owner, write, []).Put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
+          ),
+        );
+        return { kind: 'saved' };
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException && error.Item) {
+          return { kind: 'recorded', record: recordOf({ Item: error.Item }) };
+        }
+        throw error;
+      }
+    },
+
+    async createPlanned(owner, project) {
+      const PROJECT = 0;
       const LOCK = 1;
-      const failed = await transact(items);
-      if (failed?.[LOCK] === 'ConditionalCheckFailed') throw new ProjectTitleConflictError();
-      if (failed) throw new Error(`create transaction cancelled unexpectedly: ${failed.join(',')}`);
-      return project;
+      const failed = await transact([
+        { Put: { ...projectPut(owner, project).Put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+        lockPut(owner, titleKey(project.title), project.id),
+      ]);
+      if (!failed) return { kind: 'created', project };
+      const existing = failed[PROJECT]?.Item;
+      if (failedAt(failed, PROJECT) && existing) {
+        // An earlier attempt under the same key created it (it may have changed since).
+        return { kind: 'created', project: toProject(unmarshall(existing) as ProjectItem) };
+      }
+      if (failedAt(failed, LOCK)) return { kind: 'conflict' };
+      throw new Error(`create transaction cancelled unexpectedly: ${describe(failed)}`);
+    },
+
+    async startBatch(owner, idempotency, plan) {
+      const now = Math.floor(Date.now() / 1000);
+      try {
+        await send(() =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...recordKey(owner, idempotency),
+                type: 'idempotency',
+                state: 'pending',
+                owner,
+                fingerprint: idempotency.fingerprint,
+                plan,
+                projectIds: plan.projects.map((project) => project.id),
+                createdAt: new Date(now * 1000).toISOString(),
+                expiresAt: now + IDEMPOTENCY_TTL_SECONDS,
+              },
+              ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+              ExpressionAttributeValues: { ':now': now },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            }),
+          ),
+        );
+        return { kind: 'started', plan };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException && error.Item)) throw error;
+        const item = unmarshall(error.Item) as { state?: string; fingerprint: string; plan?: BatchPlan };
+        if (item.state === 'pending' && item.plan && item.fingerprint === idempotency.fingerprint) {
+          return { kind: 'resumed', plan: item.plan };
+        }
+        return { kind: 'recorded', record: recordOf({ Item: error.Item }) };
+      }
+    },
+
+    async finishBatch(owner, idempotency, response, projectIds) {
+      await send(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: recordKey(owner, idempotency),
+            UpdateExpression: 'SET #state = :complete, #response = :response, projectIds = :ids REMOVE #plan',
+            ConditionExpression: 'fingerprint = :fingerprint',
+            ExpressionAttributeNames: { '#state': 'state', '#response': 'response', '#plan': 'plan' },
+            ExpressionAttributeValues: {
+              ':complete': 'complete',
+              ':response': response,
+              ':ids': projectIds,
+              ':fingerprint': idempotency.fingerprint,
+            },
+          }),
+        ),
+      );
     },
 
     async getProject(owner, id) {
@@ -413,9 +625,9 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
           },
         ]);
         if (!failed) return updated;
-        if (failed[PROJECT] === 'ConditionalCheckFailed') return RETRY;
-        if (failed[NEW_LOCK] === 'ConditionalCheckFailed') throw new ProjectTitleConflictError();
-        throw new Error(`rename cancelled unexpectedly (old lock ${failed[OLD_LOCK]}): ${failed.join(',')}`);
+        if (failedAt(failed, PROJECT)) return RETRY;
+        if (failedAt(failed, NEW_LOCK)) throw new ProjectTitleConflictError();
+        throw new Error(`rename cancelled unexpectedly (old lock ${failed[OLD_LOCK]?.Code}): ${describe(failed)}`);
       });
     },
 
@@ -442,8 +654,8 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
           },
         ]);
         if (!failed) return undefined;
-        if (failed[PROJECT] === 'ConditionalCheckFailed') return RETRY;
-        throw new Error(`delete cancelled unexpectedly: ${failed.join(',')}`);
+        if (failedAt(failed, PROJECT)) return RETRY;
+        throw new Error(`delete cancelled unexpectedly: ${describe(failed)}`);
       });
     },
 
@@ -478,9 +690,9 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
           },
         ]);
         if (!failed) return toProject({ ...item, ...set });
-        if (failed[PROJECT] === 'ConditionalCheckFailed') return RETRY;
-        if (failed[LOCK] === 'ConditionalCheckFailed') throw new ProjectTitleConflictError();
-        throw new Error(`restore cancelled unexpectedly: ${failed.join(',')}`);
+        if (failedAt(failed, PROJECT)) return RETRY;
+        if (failedAt(failed, LOCK)) throw new ProjectTitleConflictError();
+        throw new Error(`restore cancelled unexpectedly: ${describe(failed)}`);
       });
     },
   };

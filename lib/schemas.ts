@@ -84,3 +84,23 @@ export const ListProjectsQuery = z.object({
     .transform((deleted) => deleted === 'true'),
 });
 export type ListProjectsParams = z.output<typeof ListProjectsQuery>;
+
+export const MAX_BATCH_SIZE = 25;
+
+/** The envelope of a batch; the items are checked one by one (all at once when atomic). */
+export const BatchCreateBody = z.strictObject({
+  projects: z
+    .array(z.unknown())
+    .min(1)
+    .max(MAX_BATCH_SIZE)
+    .meta({ description: '1 to 25 projects, each as in POST /projects.' }),
+  atomic: z
+    .boolean()
+    .optional()
+    .default(true)
+    .meta({ description: 'true (default): all or nothing. false: each valid item is created, the rest reported.' }),
+});
+export type BatchCreateInput = z.output<typeof BatchCreateBody>;
+
+/** The items of an atomic batch: every one must be valid (errors name `projects.<i>.<field>`). */
+export const AtomicBatchItems = z.object({ projects: z.array(CreateProjectBody) });

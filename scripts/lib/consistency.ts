@@ -2,7 +2,8 @@
  * The table's invariants, checked over a full scan:
  *  - every live project has exactly one title lock, pointing back at it, keyed by its title key;
  *  - every title lock points at a live project of the same owner with that title key;
- *  - no owner has two live projects with one title key.
+ *  - no owner has two live projects with one title key;
+ *  - every completed idempotency record points at projects that exist.
  */
 import { keys } from '../../lib/repository';
 import { titleKey } from '../../lib/titles';
@@ -42,6 +43,14 @@ export function findViolations(items: readonly Item[]): string[] {
       violations.push(`lock ${lock.sk} of ${lock.pk}: points at deleted project ${String(lock.projectId)}`);
     } else if (lock.sk !== keys.titleLock(titleKey(String(project.title)))) {
       violations.push(`lock ${lock.sk} of ${lock.pk}: does not match the title of project ${String(lock.projectId)}`);
+    }
+  }
+  for (const record of items.filter((item) => item.type === 'idempotency')) {
+    if (record.state !== 'complete') continue; // a pending best-effort batch is resumed by its retry
+    for (const id of (record.projectIds as string[] | undefined) ?? []) {
+      if (!projectsById.has(`${record.pk}|${id}`)) {
+        violations.push(`idempotency record ${record.sk} of ${record.pk}: points at missing project ${id}`);
+      }
     }
   }
   return violations;

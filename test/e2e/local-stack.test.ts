@@ -132,6 +132,34 @@ describe('the local stack (npm start)', () => {
     expect(encodedSlash.status).toBe(404);
   });
 
+  it('creates batches and replays retries that carry an Idempotency-Key', async () => {
+    const carol = (await token('carol', stack.env)).trim();
+    const body = '{"projects":[{"title":"Import 1"},{"title":"Import 2"}]}';
+    const headers = { 'idempotency-key': 'import-2026-11-21' };
+    const first = await call(stack, 'POST', '/projects/batch', { token: carol, body, headers });
+    expect(first.status).toBe(201);
+    const retry = await call(stack, 'POST', '/projects/batch', { token: carol, body, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.json).toEqual(first.json);
+    const reused = await call(stack, 'POST', '/projects/batch', {
+      token: carol,
+      body: '{"projects":[{"title":"Other"}]}',
+      headers,
+    });
+    expect(reused.status).toBe(422);
+    const conflict = await call(stack, 'POST', '/projects/batch', {
+      token: carol,
+      body: '{"projects":[{"title":"New"},{"title":"import 1"}]}',
+    });
+    expect(conflict.status).toBe(409);
+    expect(conflict.json.errors).toEqual([
+      { index: 1, code: 'PROJECT_TITLE_CONFLICT', message: 'A project with the same title already exists.' },
+    ]);
+    const listed = await call(stack, 'GET', '/projects', { token: carol });
+    expect(listed.json.data.items).toHaveLength(2);
+  });
+
   it('gives every request its own request id', async () => {
     const first = await call(stack, 'GET', '/nowhere');
     const second = await call(stack, 'GET', '/nowhere');

@@ -61,6 +61,7 @@ describe('serverless package', () => {
     const functions = resources('AWS::Lambda::Function');
     expect(functions.map(([name]) => name).sort()).toEqual([
       'CreateProjectLambdaFunction',
+      'CreateProjectsBatchLambdaFunction',
       'DeleteProjectLambdaFunction',
       'GetProjectLambdaFunction',
       'ListProjectsLambdaFunction',
@@ -87,6 +88,7 @@ describe('serverless package', () => {
     );
     for (const route of [
       'POST /projects',
+      'POST /projects/batch',
       'GET /projects',
       'GET /projects/{id}',
       'PATCH /projects/{id}',
@@ -111,7 +113,13 @@ describe('serverless package', () => {
     const tableArn = { 'Fn::GetAtt': ['ProjectsTable', 'Arn'] };
     expect(dynamo).toEqual([
       expect.objectContaining({
-        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        Action: [
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:ConditionCheckItem',
+        ],
         Resource: [tableArn],
       }),
       expect.objectContaining({

@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/create-project';
+import { handler as batchHandler } from '../../functions/create-projects-batch';
 import { handler as deleteHandler } from '../../functions/delete-project';
 import { handler as getHandler } from '../../functions/get-project';
 import { handler as listHandler } from '../../functions/list-projects';
@@ -170,5 +171,30 @@ describe('the lifecycle routes under DynamoDB faults', () => {
     expect(reply.status).toBe(500);
     expect(reply.json.code).toBe('INTERNAL_ERROR');
     expect(reply.body).not.toMatch(/cancel|lock/i);
+  });
+});
+
+describe('POST /projects/batch under DynamoDB faults', () => {
+  const batch = (body: unknown) => invoke(batchHandler, { owner: 'user-1', path: '/projects/batch', body });
+
+  it('retries a contended atomic batch, then answers 503 with Retry-After, never a false 409', async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'TransactionConflict', 'None'));
+    const reply = await batch({ projects: [{ title: 'a' }, { title: 'b' }] });
+    expect(reply.status).toBe(503);
+    expect(reply.headers['retry-after']).toBe('1');
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(TRANSACTION_ATTEMPTS);
+  });
+
+  it('reports an item that met a passing fault in a best-effort batch, and creates the others', async () => {
+    dynamo.on(TransactWriteCommand).callsFake((input: { TransactItems: { Put?: { Item?: { title?: string } } }[] }) => {
+      if (input.TransactItems[0]?.Put?.Item?.title === 'unlucky') throw sdkError('ThrottlingException', 'slow');
+      return {};
+    });
+    const reply = await batch({ atomic: false, projects: [{ title: 'fine' }, { title: 'unlucky' }] });
+    expect(reply.status).toBe(200);
+    expect(reply.json.data.items.map((item: { index: number }) => item.index)).toEqual([0]);
+    expect(reply.json.data.failures).toEqual([
+      { index: 1, code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/^\[Service Unavailable\]/) },
+    ]);
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * Idempotency-Key: a client's retry of a create gets the first answer again, never a 409
+ * for the project its own first attempt made.
+ *
+ * The record (owner + key → fingerprint of the request, the response to replay) is written
+ * in the same transaction as the projects it describes. A retry after a crash at any point
+ * therefore finds either nothing (nothing was written: it creates) or the record (it
+ * replays). There is no separate "in progress" record that a crash could leave behind.
+ */
+import { createHash } from 'node:crypto';
+import { ApiError, type ErrorCode, type ErrorDetail, ValidationError } from './errors';
+import type { ApiResult } from './http';
+
+/** Records are kept at least this long; DynamoDB's TTL removes them some time after. */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
+
+export interface Idempotency {
+  key: string;
+  /** Fixed-size, delimiter-free digest of the key, for the record's sort key. */
+  digest: string;
+  /** Digest of the route and the canonical request body: "the same request". */
+  fingerprint: string;
+}
+
+/** The answer a record replays: a success, or a rejection that came of running the request. */
+export interface StoredResponse {
+  status: number;
+  data?: unknown;
+  headers?: Record<string, string>;
+  error?: { code: ErrorCode; details?: ErrorDetail[] };
+}
+
+export interface IdempotencyRecord {
+  fingerprint: string;
+  response: StoredResponse;
+}
+
+/** JSON with object keys sorted, so that key order and white space do not change a fingerprint. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64url');
+
+/**
+ * The request's Idempotency-Key, or undefined without one. The fingerprint covers the route
+ * and the validated body, so the same key on another route or with another body is a reuse.
+ */
+export function idempotencyOf(
+  headers: Readonly<Record<string, string | undefined>>,
+  route: string,
+  body: unknown,
+): Idempotency | undefined {
+  const key = headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (!KEY_PATTERN.test(key)) {
+    throw new ValidationError([
+      {
+        field: 'Idempotency-Key',
+        message: {
+          en: 'Must be 1 to 255 printable ASCII characters.',
+          ko: '출력 가능한 ASCII 문자 1~255자여야 합니다.',
+        },
+      },
+    ]);
+  }
+  return { key, digest: sha256(key), fingerprint: sha256(`${route}\n${canonicalJson(body)}`) };
+}
+
+export const REPLAYED_HEADER = 'idempotent-replayed';
+
+/** The first answer again, for the same request; 422 for another request under the same key. */
+export function replay(record: IdempotencyRecord, idempotency: Idempotency): ApiResult {
+  if (record.fingerprint !== idempotency.fingerprint) throw new ApiError('IDEMPOTENCY_KEY_REUSED');
+  const { response } = record;
+  if (response.error) {
+    throw new ApiError(response.error.code, {
+      ...(response.error.details ? { details: response.error.details } : {}),
+      headers: { [REPLAYED_HEADER]: 'true' },
+    });
+  }
+  return {
+    status: response.status,
+    ...(response.data === undefined ? {} : { data: response.data }),
+    headers: { ...response.headers, [REPLAYED_HEADER]: 'true' },
+  };
+}

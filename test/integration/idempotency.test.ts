@@ -1,0 +1,239 @@
+import { handler as createHandler } from '../../functions/create-project';
+import { handler as batchHandler } from '../../functions/create-projects-batch';
+import { handler as deleteHandler } from '../../functions/delete-project';
+import { repository } from '../../lib/store';
+import { findViolations } from '../../scripts/lib/consistency';
+import { invoke, type Reply } from '../support/lambda';
+import { countRequests } from '../support/requests';
+import { useTable } from '../support/table';
+
+const table = useTable();
+
+let counter = 0;
+const freshOwner = () => {
+  counter += 1;
+  return `owner-${Date.now().toString(36)}-${counter}`;
+};
+const freshKey = () => `key-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+const create = (owner: string, body: unknown, key?: string, headers: Record<string, string> = {}) =>
+  invoke(createHandler, { owner, body, headers: { ...(key ? { 'idempotency-key': key } : {}), ...headers } });
+const batch = (owner: string, body: unknown, key?: string) =>
+  invoke(batchHandler, { owner, path: '/projects/batch', body, headers: key ? { 'idempotency-key': key } : {} });
+
+const projectsOf = async (owner: string) =>
+  (await table.scan()).filter((item) => item.owner === owner && item.type === 'project');
+
+let requests: ReturnType<typeof countRequests>;
+beforeEach(() => {
+  requests = countRequests();
+});
+
+afterEach(async () => {
+  jest.restoreAllMocks();
+  expect(findViolations(await table.scan())).toEqual([]);
+});
+
+function expectReplayOf(reply: Reply, first: Reply) {
+  expect(reply.status).toBe(first.status);
+  expect(reply.json).toEqual(first.json);
+  expect(reply.headers['idempotent-replayed']).toBe('true');
+}
+
+describe('POST /projects with Idempotency-Key', () => {
+  it('creates in one request, and replays the 201 in one request that writes nothing', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    requests.take();
+    const first = await create(owner, { title: 'Once only' }, key);
+    expect(first.status).toBe(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(requests.take()).toEqual(['TransactWriteCommand']);
+    const before = await table.scan();
+
+    requests.take();
+    const again = await create(owner, { title: 'Once only' }, key);
+    expect(requests.take()).toEqual(['TransactWriteCommand']);
+    expectReplayOf(again, first);
+    expect(again.headers.location).toBe(first.headers.location);
+    expect(again.headers.etag).toBe('"1"');
+    expect(await table.scan()).toEqual(before);
+  });
+
+  it('treats the same body with other white space or key order as the same request', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    const first = await invoke(createHandler, {
+      owner,
+      rawBody: '{"title":"Same","description":"d"}',
+      headers: { 'idempotency-key': key },
+    });
+    const again = await invoke(createHandler, {
+      owner,
+      rawBody: '{ "description": "d",\n "title": "Same" }',
+      headers: { 'idempotency-key': key },
+    });
+    expectReplayOf(again, first);
+  });
+
+  it('returns 422 IDEMPOTENCY_KEY_REUSED for the same key with another body, and writes nothing', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    expect((await create(owner, { title: 'First' }, key)).status).toBe(201);
+    const reply = await create(owner, { title: 'Second' }, key);
+    expect(reply.status).toBe(422);
+    expect(reply.json).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(reply.json.message).toBe(
+      '[Unprocessable Entity] This Idempotency-Key was already used with a different request.',
+    );
+    expect(await projectsOf(owner)).toHaveLength(1);
+  });
+
+  it('returns 422 for the same key on another route', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    expect((await create(owner, { title: 'Route' }, key)).status).toBe(201);
+    expect((await batch(owner, { projects: [{ title: 'Route' }] }, key)).status).toBe(422);
+  });
+
+  it('scopes keys to their owner', async () => {
+    const key = freshKey();
+    const a = await create(freshOwner(), { title: 'Scoped' }, key);
+    const b = await create(freshOwner(), { title: 'Scoped' }, key);
+    expect(b.status).toBe(201);
+    expect(b.headers['idempotent-replayed']).toBeUndefined();
+    expect(b.json.data.id).not.toBe(a.json.data.id);
+  });
+
+  it('gives 20 concurrent requests with one key the same 201, and makes one project', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    const replies = await Promise.all(Array.from({ length: 20 }, () => create(owner, { title: 'Stampede' }, key)));
+    for (const reply of replies) {
+      expect(reply.status).toBe(201);
+      expect(reply.json).toEqual(replies[0]?.json);
+    }
+    expect(replies.filter((reply) => reply.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
+    expect(await projectsOf(owner)).toHaveLength(1);
+  });
+
+  it('replays the 409 a key first answered, even after the title is freed', async () => {
+    const owner = freshOwner();
+    const holder = await create(owner, { title: 'Held' });
+    const key = freshKey();
+    const first = await create(owner, { title: 'held' }, key, { 'accept-language': 'ko' });
+    expect(first.status).toBe(409);
+    const id = holder.json.data.id;
+    await invoke(deleteHandler, { owner, method: 'DELETE', pathParameters: { id }, path: `/projects/${id}` });
+    const again = await create(owner, { title: 'held' }, key);
+    expect(again.status).toBe(409);
+    expect(again.json.code).toBe('PROJECT_TITLE_CONFLICT');
+    expect(again.json.message).toBe('[Conflict] A project with the same title already exists.');
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect((await create(owner, { title: 'held' }, freshKey())).status).toBe(201);
+  });
+
+  it.each([
+    ['over 255 characters', 'k'.repeat(256)],
+    ['a control character', 'key\u0001'],
+    ['a non-ASCII character', 'clé'],
+    ['nothing', ''],
+  ])('returns 400 for a key with %s, and writes nothing', async (_name, key) => {
+    const owner = freshOwner();
+    const reply = await invoke(createHandler, {
+      owner,
+      body: { title: 'Bad key' },
+      headers: { 'idempotency-key': key },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.json.errors).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
+    expect(await projectsOf(owner)).toHaveLength(0);
+  });
+
+  it('accepts a key of exactly 255 printable characters', async () => {
+    expect((await create(freshOwner(), { title: 'Long key' }, `${'~'.repeat(254)} `)).status).toBe(201);
+  });
+
+  it('replays the 201 when the function crashed after the commit, before answering', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    const real = repository.createProjects.bind(repository);
+    jest.spyOn(repository, 'createProjects').mockImplementationOnce(async (...args) => {
+      await real(...args);
+      throw new Error('the function died here');
+    });
+    const crashed = await create(owner, { title: 'Crash' }, key);
+    expect(crashed.status).toBe(500);
+    const retry = await create(owner, { title: 'Crash' }, key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const projects = await projectsOf(owner);
+    expect(projects).toHaveLength(1);
+    expect(retry.json.data.id).toBe(projects[0]?.id);
+  });
+
+  it('creates on the retry when the function crashed before the commit', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    jest.spyOn(repository, 'createProjects').mockRejectedValueOnce(new Error('died before writing'));
+    expect((await create(owner, { title: 'Early crash' }, key)).status).toBe(500);
+    const retry = await create(owner, { title: 'Early crash' }, key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+  });
+});
+
+describe('POST /projects/batch with Idempotency-Key', () => {
+  const body = { projects: [{ title: 'One' }, { title: 'Two', description: 'second' }] };
+
+  it('creates an atomic batch in one request and replays it in one request', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    requests.take();
+    const first = await batch(owner, body, key);
+    expect(first.status).toBe(201);
+    expect(requests.take()).toEqual(['TransactWriteCommand']);
+    const again = await batch(owner, body, key);
+    expect(requests.take()).toEqual(['TransactWriteCommand']);
+    expectReplayOf(again, first);
+    expect(await projectsOf(owner)).toHaveLength(2);
+  });
+
+  it('gives concurrent atomic batches with one key one set of projects', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    const replies = await Promise.all(Array.from({ length: 10 }, () => batch(owner, body, key)));
+    for (const reply of replies) expect(reply.json).toEqual(replies[0]?.json);
+    expect(await projectsOf(owner)).toHaveLength(2);
+  });
+
+  it('replays a best-effort batch, and resumes one whose function crashed half-way', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    const items = { atomic: false, projects: [{ title: 'A' }, { title: '' }, { title: 'B' }, { title: 'C' }] };
+    const real = repository.createPlanned.bind(repository);
+    let calls = 0;
+    jest.spyOn(repository, 'createPlanned').mockImplementation(async (...args) => {
+      calls += 1;
+      if (calls === 2) throw new Error('the function died half-way');
+      return real(...args);
+    });
+    expect((await batch(owner, items, key)).status).toBe(500);
+    jest.restoreAllMocks();
+    const retry = await batch(owner, items, key);
+    expect(retry.status).toBe(200);
+    expect(retry.json.data.items.map((item: { index: number }) => item.index)).toEqual([0, 2, 3]);
+    expect(retry.json.data.failures).toEqual([expect.objectContaining({ index: 1, code: 'VALIDATION_FAILED' })]);
+    expect(await projectsOf(owner)).toHaveLength(3);
+    const replay = await batch(owner, items, key);
+    expectReplayOf(replay, retry);
+    expect(await projectsOf(owner)).toHaveLength(3);
+  });
+
+  it('returns 422 for a best-effort batch with a used key and another body', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    expect((await batch(owner, { atomic: false, projects: [{ title: 'x' }] }, key)).status).toBe(200);
+    expect((await batch(owner, { atomic: false, projects: [{ title: 'y' }] }, key)).status).toBe(422);
+  });
+});
