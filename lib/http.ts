@@ -25,13 +25,13 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors';
-import { logger } from './logger';
+import { MAX_BODY_BYTES } from './limits';
+import { logger, recordOutcome } from './telemetry';
 
 export type Event = APIGatewayProxyEventV2;
 export type Result = APIGatewayProxyStructuredResultV2;
 
-/** Bodies larger than this (in bytes, after base64 decoding) are refused with 413. */
-export const MAX_BODY_BYTES = 256 * 1024;
+export { MAX_BODY_BYTES };
 
 export interface ApiRequest<Body = undefined, Query = undefined> {
   /** The verified token's `sub`; empty for routes without authentication. */
@@ -50,6 +50,8 @@ export interface ApiResult {
   status: number;
   /** Wrapped in the success envelope; omit for a response without a body (204). */
   data?: unknown;
+  /** A JSON body sent as it is, without the envelope (the OpenAPI document). */
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -186,6 +188,9 @@ function baseHeaders(state: RequestState): Record<string, string> {
 
 export function successResponse(result: ApiResult, state: RequestState): Result {
   const headers = { ...baseHeaders(state), ...result.headers };
+  if (result.raw !== undefined) {
+    return { statusCode: result.status, headers: { 'content-type': JSON_CONTENT_TYPE, ...headers }, body: result.raw };
+  }
   if (result.data === undefined) return { statusCode: result.status, headers };
   return {
     statusCode: result.status,
@@ -263,17 +268,15 @@ function requestIdOf(event: Event, context: Context): string {
 const authenticate = createAuthenticator(config.auth);
 
 function logOutcome(state: RequestState, status: number, code: ErrorCode | undefined, error?: unknown): void {
-  const entry = {
+  recordOutcome({
     requestId: state.requestId,
     route: state.route,
-    owner: state.owner || undefined,
+    owner: state.owner,
     status,
     code,
     durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
-  };
-  if (status >= 500) logger.error({ message: 'request failed', ...entry }, error as Error);
-  else if (status >= 400) logger.warn({ message: 'request rejected', ...entry });
-  else logger.info({ message: 'request completed', ...entry });
+    error,
+  });
 }
 
 function contractMiddleware(options: { route: string; auth: boolean; body: boolean }): MiddlewareObj<Event, Result> {
@@ -290,6 +293,7 @@ function contractMiddleware(options: { route: string; auth: boolean; body: boole
         startedAt: performance.now(),
       };
       states.set(event, state);
+      logger.addContext(context);
       if (options.auth) state.owner = await authenticate(event);
       if (options.body) prepareJsonBody(event);
     },
@@ -308,7 +312,7 @@ function contractMiddleware(options: { route: string; auth: boolean; body: boole
       };
       const { apiError, unexpected } = toApiError(request.error);
       request.response = errorResponse(apiError, state, request.event.rawPath ?? '/');
-      logOutcome(state, apiError.status, apiError.code, unexpected ? request.error : undefined);
+      logOutcome(state, apiError.status, apiError.code, unexpected ? request.error : apiError);
     },
   };
 }

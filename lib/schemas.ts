@@ -3,7 +3,7 @@
  * document, so the two cannot disagree.
  */
 import * as z from 'zod';
-import { type Bilingual, canonicalTitle, codePointLength, titleProblem } from './titles';
+import { type Bilingual, canonicalTitle, codePointLength, TITLE_MAX_LENGTH, titleProblem } from './titles';
 
 export const DESCRIPTION_MAX_LENGTH = 1000;
 
@@ -29,11 +29,16 @@ function checkedString(problem: (raw: string) => Bilingual | undefined) {
 }
 
 /** 1–100 characters after trimming, no control characters; output trimmed and NFC. */
-export const Title = checkedString(titleProblem)
-  .transform(canonicalTitle)
-  .meta({ description: 'Trimmed, 1 to 100 characters, no control characters. Stored in Unicode NFC.' });
+export const Title = checkedString(titleProblem).transform(canonicalTitle).meta({
+  description: 'Trimmed, 1 to 100 characters (code points), no control characters. Stored trimmed, in Unicode NFC.',
+  minLength: 1,
+  maxLength: TITLE_MAX_LENGTH,
+});
 
-export const Description = checkedString(descriptionProblem).meta({ description: 'At most 1,000 characters.' });
+export const Description = checkedString(descriptionProblem).meta({
+  description: 'At most 1,000 characters (code points).',
+  maxLength: DESCRIPTION_MAX_LENGTH,
+});
 
 export const CreateProjectBody = z.strictObject({
   title: Title,
@@ -76,12 +81,19 @@ export const ListProjectsQuery = z.object({
     .transform(Number)
     .pipe(z.number().min(1, { error: 'Must be at least 1.' }).max(MAX_PAGE_SIZE, { error: 'Must be at most 100.' }))
     .optional()
-    .transform((limit) => limit ?? DEFAULT_PAGE_SIZE),
-  cursor: z.string().min(1).max(1024).optional(),
+    .transform((limit) => limit ?? DEFAULT_PAGE_SIZE)
+    .meta({ description: 'Page size, 1 to 100 (default 20).' }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(1024)
+    .optional()
+    .meta({ description: '`nextCursor` of the previous page, unchanged. Bound to its owner and list.' }),
   deleted: z
     .enum(['true', 'false'])
     .optional()
-    .transform((deleted) => deleted === 'true'),
+    .transform((deleted) => deleted === 'true')
+    .meta({ description: '`true` lists the deleted projects (the trash), most recently deleted first.' }),
 });
 export type ListProjectsParams = z.output<typeof ListProjectsQuery>;
 
@@ -90,7 +102,7 @@ export const MAX_BATCH_SIZE = 25;
 /** The envelope of a batch; the items are checked one by one (all at once when atomic). */
 export const BatchCreateBody = z.strictObject({
   projects: z
-    .array(z.unknown())
+    .array(z.unknown().meta({ $ref: '#/components/schemas/NewProject' }))
     .min(1)
     .max(MAX_BATCH_SIZE)
     .meta({ description: '1 to 25 projects, each as in POST /projects.' }),

@@ -84,6 +84,24 @@ describe('the local stack (npm start)', () => {
       message: '[Conflict] 동일한 이름의 프로젝트가 이미 존재합니다.',
       requestId: duplicate.headers.get('x-request-id'),
     });
+
+    // One JSON log line, at a non-error level, with the answer's request id and code.
+    const requestId = duplicate.json.requestId;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lines = stack
+      .output()
+      .split('\n')
+      .filter((line) => line.trim().startsWith('{') && line.includes(requestId))
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'WARN',
+        requestId,
+        code: 'PROJECT_TITLE_CONFLICT',
+        status: 409,
+        owner: 'alice',
+      }),
+    ]);
   });
 
   it('walks a project through its whole life over HTTP', async () => {
@@ -158,6 +176,15 @@ describe('the local stack (npm start)', () => {
     ]);
     const listed = await call(stack, 'GET', '/projects', { token: carol });
     expect(listed.json.data.items).toHaveLength(2);
+  });
+
+  it('serves the OpenAPI document without a token', async () => {
+    const reply = await call(stack, 'GET', '/openapi.json');
+    expect(reply.status).toBe(200);
+    expect(reply.json.openapi).toBe('3.1.0');
+    expect(Object.keys(reply.json.paths)).toEqual(
+      expect.arrayContaining(['/projects', '/projects/batch', '/projects/{id}', '/projects/{id}/restore']),
+    );
   });
 
   it('gives every request its own request id', async () => {

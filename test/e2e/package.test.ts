@@ -63,6 +63,7 @@ describe('serverless package', () => {
       'CreateProjectLambdaFunction',
       'CreateProjectsBatchLambdaFunction',
       'DeleteProjectLambdaFunction',
+      'GetOpenApiLambdaFunction',
       'GetProjectLambdaFunction',
       'ListProjectsLambdaFunction',
       'RestoreProjectLambdaFunction',
@@ -98,6 +99,20 @@ describe('serverless package', () => {
       expect(routes[route]).toMatchObject({ AuthorizationType: 'JWT' });
     }
     expect(routes.$default?.AuthorizationType).not.toBe('JWT');
+    expect(routes['GET /openapi.json']?.AuthorizationType).not.toBe('JWT');
+  });
+
+  it('declares an alarm on unexpected errors alone', () => {
+    const alarms = resources('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    expect(alarms).toEqual([
+      expect.objectContaining({
+        Namespace: 'ProjectsApi',
+        MetricName: 'UnexpectedErrors',
+        Dimensions: [{ Name: 'service', Value: 'projects-api' }],
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      }),
+    ]);
   });
 
   it('grants DynamoDB actions only on the table, and no wildcard actions anywhere', () => {

@@ -10,3 +10,4 @@ process.env.AUTH_MODE = 'gateway';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.CURSOR_SECRET = 'test-cursor-secret-0123456789abcdef';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';

@@ -1,0 +1,429 @@
+/**
+ * The OpenAPI 3.1 document, generated from the request schemas the functions validate with
+ * and from the error catalog they answer with: there is no hand-kept copy to go stale.
+ * Served at GET /openapi.json and written to docs/openapi.json by `npm run docs`.
+ */
+import * as z from 'zod';
+import { type ErrorCode, errorCatalog } from './errors';
+import { IDEMPOTENCY_TTL_SECONDS } from './idempotency';
+import { MAX_BODY_BYTES } from './limits';
+import {
+  BatchCreateBody,
+  CreateProjectBody,
+  DESCRIPTION_MAX_LENGTH,
+  ListProjectsQuery,
+  MAX_BATCH_SIZE,
+  UpdateProjectBody,
+} from './schemas';
+import { TITLE_MAX_LENGTH } from './titles';
+
+type Json = Record<string, unknown>;
+
+/** JSON Schema (2020-12, the dialect of OpenAPI 3.1) of a zod schema, without `$schema`. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Json;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+// ---------------------------------------------------------------------------------------
+// Response shapes (what the functions answer; tests validate real answers against them)
+
+const Project = z
+  .object({
+    id: z.string().meta({ description: 'Server-generated, opaque (a ULID).' }),
+    title: z.string().meta({ maxLength: TITLE_MAX_LENGTH }),
+    description: z.string().meta({ maxLength: DESCRIPTION_MAX_LENGTH }),
+    version: z.number().int().min(1).meta({ description: 'Starts at 1 and grows by one on every change.' }),
+    createdAt: z.string().meta({ format: 'date-time' }),
+    updatedAt: z.string().meta({ format: 'date-time' }),
+    deletedAt: z.string().nullable().meta({ format: 'date-time', description: 'Null while the project is live.' }),
+  })
+  .meta({ description: 'A project.' });
+
+const success = (data: z.ZodType) => z.object({ status: z.literal('Success'), data });
+const projectRef = z.unknown().meta(ref('Project'));
+
+const ProjectEnvelope = success(projectRef);
+const ProjectPageEnvelope = success(
+  z.object({
+    items: z.array(projectRef),
+    nextCursor: z.string().nullable().meta({ description: 'Null on the last page.' }),
+  }),
+);
+const BatchCreatedEnvelope = success(
+  z.object({ items: z.array(projectRef).meta({ description: 'In request order.' }) }),
+);
+
+const codes = Object.keys(errorCatalog) as ErrorCode[];
+const ErrorCodeSchema = z.enum(codes as [ErrorCode, ...ErrorCode[]]).meta({
+  description: 'A stable error code from the catalog (docs/errors.md). Branch on it, never on `message`.',
+});
+const codeRef = z.unknown().meta(ref('ErrorCode'));
+
+const ErrorDetail = z.object({
+  field: z.string().optional().meta({ description: 'The field that failed validation (`projects.2.title`).' }),
+  index: z.number().int().min(0).optional().meta({ description: 'The batch item concerned.' }),
+  code: codeRef.optional(),
+  message: z.string(),
+});
+const detailsRef = z.array(z.unknown().meta(ref('ErrorDetail'))).optional();
+
+const BatchReportEnvelope = success(
+  z.object({
+    items: z.array(z.object({ index: z.number().int().min(0), project: projectRef })),
+    failures: z.array(
+      z.object({
+        index: z.number().int().min(0),
+        code: codeRef,
+        message: z.string(),
+        errors: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(),
+      }),
+    ),
+  }),
+);
+
+const Failure = z
+  .object({
+    status: z.literal('Failed'),
+    code: codeRef,
+    message: z.string().meta({ description: '`[<HTTP reason phrase>] <text>`, in the language of Accept-Language.' }),
+    requestId: z.string().meta({ description: 'Also in `x-request-id` and in the server log line of the request.' }),
+    errors: detailsRef,
+  })
+  .meta({ description: 'The failure envelope of every 4xx and 5xx the API itself produces.' });
+
+const Problem = z
+  .object({
+    type: z.string().meta({ format: 'uri-reference' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    code: codeRef,
+    requestId: z.string(),
+    errors: detailsRef,
+  })
+  .meta({ description: 'RFC 9457 problem details, sent for `Accept: application/problem+json`.' });
+
+// ---------------------------------------------------------------------------------------
+// Routes
+
+interface Route {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  body?: { schema: Json; description: string };
+  query?: z.ZodObject;
+  pathId?: boolean;
+  headers?: ('Idempotency-Key' | 'If-Match')[];
+  success: { status: number; description: string; schema?: string; headers?: string[] };
+  errors: ErrorCode[];
+  public?: boolean;
+}
+
+const COMMON: ErrorCode[] = ['UNAUTHORIZED', 'SERVICE_UNAVAILABLE', 'INTERNAL_ERROR'];
+const BODY: ErrorCode[] = ['VALIDATION_FAILED', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
+
+export const routes: Route[] = [
+  {
+    method: 'post',
+    path: '/projects',
+    operationId: 'createProject',
+    summary: 'Create a project',
+    description:
+      'A second live project with the same title (after normalization) for the same owner is refused with 409.',
+    body: { schema: ref('NewProject'), description: 'The new project.' },
+    headers: ['Idempotency-Key'],
+    success: {
+      status: 201,
+      description: 'Created.',
+      schema: 'ProjectEnvelope',
+      headers: ['Location', 'ETag', 'Idempotent-Replayed'],
+    },
+    errors: [...BODY, 'PROJECT_TITLE_CONFLICT', 'IDEMPOTENCY_KEY_REUSED', ...COMMON],
+  },
+  {
+    method: 'get',
+    path: '/projects',
+    operationId: 'listProjects',
+    summary: 'List projects, newest first',
+    query: ListProjectsQuery,
+    success: { status: 200, description: 'One page.', schema: 'ProjectPageEnvelope' },
+    errors: ['VALIDATION_FAILED', ...COMMON],
+  },
+  {
+    method: 'post',
+    path: '/projects/batch',
+    operationId: 'createProjects',
+    summary: `Create 1 to ${MAX_BATCH_SIZE} projects`,
+    description:
+      '`atomic: true` (default): all in one transaction or none; 201, or 409 with one `errors[]` entry per offending item. `atomic: false`: 200 with `items` and `failures`, each with its `index`.',
+    body: { schema: ref('BatchCreate'), description: 'The projects to create.' },
+    headers: ['Idempotency-Key'],
+    success: {
+      status: 201,
+      description: 'Created (atomic). With `atomic: false` the answer is 200, BatchReportEnvelope.',
+      schema: 'BatchCreatedEnvelope',
+      headers: ['Idempotent-Replayed'],
+    },
+    errors: [...BODY, 'PROJECT_TITLE_CONFLICT', 'IDEMPOTENCY_KEY_REUSED', ...COMMON],
+  },
+  {
+    method: 'get',
+    path: '/projects/{id}',
+    operationId: 'getProject',
+    summary: 'Read a live project',
+    pathId: true,
+    success: { status: 200, description: 'The project.', schema: 'ProjectEnvelope', headers: ['ETag'] },
+    errors: ['PROJECT_NOT_FOUND', ...COMMON],
+  },
+  {
+    method: 'patch',
+    path: '/projects/{id}',
+    operationId: 'updateProject',
+    summary: 'Change the title and/or description',
+    description: 'A new title is checked for uniqueness in the same transaction that frees the old one.',
+    pathId: true,
+    body: { schema: ref('ProjectPatch'), description: 'At least one of title and description.' },
+    headers: ['If-Match'],
+    success: { status: 200, description: 'The changed project.', schema: 'ProjectEnvelope', headers: ['ETag'] },
+    errors: [
+      ...BODY,
+      'PROJECT_NOT_FOUND',
+      'PROJECT_TITLE_CONFLICT',
+      'PROJECT_VERSION_CONFLICT',
+      'PRECONDITION_FAILED',
+      ...COMMON,
+    ],
+  },
+  {
+    method: 'delete',
+    path: '/projects/{id}',
+    operationId: 'deleteProject',
+    summary: 'Soft delete a project, freeing its title',
+    pathId: true,
+    headers: ['If-Match'],
+    success: { status: 204, description: 'Deleted.' },
+    errors: ['PROJECT_NOT_FOUND', 'PRECONDITION_FAILED', ...COMMON],
+  },
+  {
+    method: 'post',
+    path: '/projects/{id}/restore',
+    operationId: 'restoreProject',
+    summary: 'Restore a deleted project, if its title is free',
+    pathId: true,
+    success: { status: 200, description: 'The restored project.', schema: 'ProjectEnvelope', headers: ['ETag'] },
+    errors: ['PROJECT_NOT_FOUND', 'PROJECT_NOT_DELETED', 'PROJECT_TITLE_CONFLICT', ...COMMON],
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This document',
+    public: true,
+    success: { status: 200, description: 'The OpenAPI 3.1 document.' },
+    errors: ['INTERNAL_ERROR'],
+  },
+];
+
+// ---------------------------------------------------------------------------------------
+// The document
+
+const responseHeaders: Record<string, Json> = {
+  'x-request-id': { description: 'The request id, as in the body and the server log.', schema: { type: 'string' } },
+  'Content-Language': { description: '`en` or `ko`, for failures.', schema: { type: 'string', enum: ['en', 'ko'] } },
+  Location: { description: 'The path of the created project.', schema: { type: 'string' } },
+  ETag: { description: 'The project version, as `"<version>"`.', schema: { type: 'string' } },
+  'Idempotent-Replayed': {
+    description: '`true` when the answer is the replay of an earlier request with the same Idempotency-Key.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+  'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
+  'WWW-Authenticate': { description: '`Bearer`.', schema: { type: 'string' } },
+};
+
+const headerRefs = (names: string[]) =>
+  Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+
+function failureResponse(status: number, codes: ErrorCode[]): Json {
+  const extra = status === 503 ? ['Retry-After'] : status === 401 ? ['WWW-Authenticate'] : [];
+  const narrowed = (schema: string) => ({
+    allOf: [ref(schema), { type: 'object', properties: { code: { enum: codes } } }],
+  });
+  return {
+    description: codes.map((code) => `\`${code}\`: ${errorCatalog[code].when}`).join('\n\n'),
+    headers: headerRefs(['x-request-id', 'Content-Language', ...extra]),
+    content: {
+      'application/json': { schema: narrowed('Failure') },
+      'application/problem+json': { schema: narrowed('Problem') },
+    },
+  };
+}
+
+function operation(route: Route): Json {
+  const parameters: Json[] = [];
+  if (route.pathId) parameters.push({ $ref: '#/components/parameters/ProjectId' });
+  if (route.query) {
+    const schema = jsonSchema(route.query, 'input') as { properties: Record<string, Json> };
+    for (const [name, property] of Object.entries(schema.properties)) {
+      const { description, ...rest } = property;
+      parameters.push({ name, in: 'query', required: false, description, schema: rest });
+    }
+  }
+  for (const header of route.headers ?? []) parameters.push({ $ref: `#/components/parameters/${header}` });
+  if (!route.public) parameters.push({ $ref: '#/components/parameters/Accept-Language' });
+
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of route.errors) {
+    const status = errorCatalog[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const responses: Record<string, Json> = {
+    [route.success.status]: {
+      description: route.success.description,
+      headers: headerRefs(['x-request-id', ...(route.success.headers ?? [])]),
+      ...(route.success.schema ? { content: { 'application/json': { schema: ref(route.success.schema) } } } : {}),
+    },
+  };
+  if (route.operationId === 'createProjects') {
+    responses['200'] = {
+      description: 'With `atomic: false`: what was created and why each other item was refused.',
+      headers: headerRefs(['x-request-id', 'Idempotent-Replayed']),
+      content: { 'application/json': { schema: ref('BatchReportEnvelope') } },
+    };
+  }
+  if (route.operationId === 'getOpenApi') {
+    responses['200'] = { ...responses['200'], content: { 'application/json': { schema: { type: 'object' } } } };
+  }
+  for (const [status, statusCodes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    responses[status] = failureResponse(status, statusCodes);
+  }
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: [route.public ? 'meta' : 'projects'],
+    ...(route.public ? { security: [] } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            description: route.body.description,
+            content: { 'application/json': { schema: route.body.schema } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+export function openApiDocument(version: string): Json {
+  const paths: Record<string, Json> = {};
+  for (const route of routes) paths[route.path] = { ...paths[route.path], [route.method]: operation(route) };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Projects API',
+      version,
+      description: [
+        'Users own projects with titles. A second live project with the same title for the same owner is refused with `409 PROJECT_TITLE_CONFLICT`.',
+        'The owner is the `sub` of the bearer token. A project of another owner answers exactly as a missing one (`404 PROJECT_NOT_FOUND`).',
+        `Every failure is the \`Failure\` envelope (or \`Problem\` for \`Accept: application/problem+json\`) with a stable \`code\`; any method and path not listed here answers \`404 ROUTE_NOT_FOUND\`. Bodies over ${MAX_BODY_BYTES / 1024} KiB are \`413\`.`,
+        `An \`Idempotency-Key\` is remembered for at least ${IDEMPOTENCY_TTL_SECONDS / 3600} hours, per owner.`,
+      ].join('\n\n'),
+    },
+    servers: [{ url: 'http://localhost:3000', description: 'The local stack (`npm start`)' }],
+    security: [{ bearerAuth: [] }],
+    tags: [
+      { name: 'projects', description: 'The projects of the token’s owner.' },
+      { name: 'meta', description: 'About the API.' },
+    ],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'The owner is the `sub` claim.',
+        },
+      },
+      parameters: {
+        ProjectId: {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: 'A project id. One that cannot exist is answered as a missing project (404).',
+          schema: { type: 'string' },
+        },
+        'Idempotency-Key': {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'Makes a retry safe: the same key with the same body replays the first answer (`Idempotent-Replayed: true`); with another body it is 422 IDEMPOTENCY_KEY_REUSED.',
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
+        },
+        'If-Match': {
+          name: 'If-Match',
+          in: 'header',
+          required: false,
+          description: 'The ETag the change is based on (`"3"`), a list of them, or `*`. A stale one is 412.',
+          schema: { type: 'string' },
+        },
+        'Accept-Language': {
+          name: 'Accept-Language',
+          in: 'header',
+          required: false,
+          description: 'Korean (`ko`) or English (anything else) for `message`.',
+          schema: { type: 'string', examples: ['ko', 'en-US'] },
+        },
+      },
+      headers: responseHeaders,
+      schemas: {
+        Project: jsonSchema(Project, 'output'),
+        NewProject: jsonSchema(CreateProjectBody, 'input'),
+        ProjectPatch: {
+          ...jsonSchema(UpdateProjectBody, 'input'),
+          minProperties: 1,
+          description: 'At least one of title and description; `version` alone is not a change.',
+        },
+        BatchCreate: jsonSchema(BatchCreateBody, 'input'),
+        ProjectEnvelope: jsonSchema(ProjectEnvelope, 'output'),
+        ProjectPageEnvelope: jsonSchema(ProjectPageEnvelope, 'output'),
+        BatchCreatedEnvelope: jsonSchema(BatchCreatedEnvelope, 'output'),
+        BatchReportEnvelope: jsonSchema(BatchReportEnvelope, 'output'),
+        ErrorCode: {
+          ...jsonSchema(ErrorCodeSchema, 'output'),
+          'x-error-catalog': Object.fromEntries(
+            codes.map((code) => {
+              const entry = errorCatalog[code];
+              return [
+                code,
+                {
+                  status: entry.status,
+                  when: entry.when,
+                  retryable: entry.retryable,
+                  en: entry.text.en,
+                  ko: entry.text.ko,
+                },
+              ];
+            }),
+          ),
+        },
+        ErrorDetail: jsonSchema(ErrorDetail, 'output'),
+        Failure: jsonSchema(Failure, 'output'),
+        Problem: jsonSchema(Problem, 'output'),
+      },
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * One structured log line and one metric per request outcome, with Powertools.
+ *
+ * Rejections (4xx, and 503 for a dependency worth retrying) are expected: a WARN line
+ * without a stack. Exceptions (500) are not: an ERROR line with the original error and its
+ * stack, and an `UnexpectedErrors` metric of their own, which the CloudWatch alarm watches.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+
+const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'projects-api';
+
+export const logger = new Logger({ serviceName });
+
+export const metrics = new Metrics({
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ProjectsApi',
+  serviceName,
+});
+
+export interface Outcome {
+  requestId: string;
+  route: string;
+  owner: string;
+  status: number;
+  /** The error code, or undefined for a success. */
+  code: string | undefined;
+  durationMs: number;
+  /** The exception behind a 500, or the dependency failure behind a 503. */
+  error?: unknown;
+}
+
+function causeOf(error: unknown): { name?: string; message?: string } | undefined {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  if (!(cause instanceof Error)) return undefined;
+  return { name: cause.name, message: cause.message };
+}
+
+export function recordOutcome(outcome: Outcome): void {
+  const entry = {
+    requestId: outcome.requestId,
+    route: outcome.route,
+    owner: outcome.owner || undefined,
+    status: outcome.status,
+    code: outcome.code,
+    durationMs: outcome.durationMs,
+  };
+  const unexpected = outcome.status >= 500 && outcome.status !== 503;
+  if (unexpected) logger.error({ message: 'request failed', ...entry }, outcome.error as Error);
+  else if (outcome.status >= 400) logger.warn({ message: 'request rejected', ...entry, cause: causeOf(outcome.error) });
+  else logger.info({ message: 'request completed', ...entry });
+
+  const count = metrics.singleMetric();
+  count.addDimensions({ route: outcome.route, code: outcome.code ?? 'OK' });
+  count.addMetric('Requests', MetricUnit.Count, 1);
+  if (unexpected) metrics.singleMetric().addMetric('UnexpectedErrors', MetricUnit.Count, 1);
+}

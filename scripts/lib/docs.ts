@@ -1,0 +1,35 @@
+import { type CatalogEntry, type ErrorCode, errorCatalog, RETRY_AFTER_SECONDS } from '../../lib/errors';
+import { openApiDocument } from '../../lib/openapi';
+import { version } from '../../package.json';
+
+export function renderOpenApiJson(): string {
+  return `${JSON.stringify(openApiDocument(version), null, 2)}\n`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderErrorsMarkdown(): string {
+  const lines = [
+    '# Error catalog',
+    '',
+    '<!-- Generated from lib/errors.ts by `npm run docs`; do not edit by hand. -->',
+    '',
+    'Every failure the API produces is `{ "status": "Failed", "code", "message", "requestId", "errors"? }`',
+    '(or RFC 9457 problem details for `Accept: application/problem+json`). `message` is',
+    '`[<HTTP reason phrase>] <text>`, the text in Korean for `Accept-Language: ko` and in English',
+    'otherwise. Branch on `code`: it never changes meaning once published.',
+    '',
+    `Retry only the codes marked retryable, after \`Retry-After\` seconds (${RETRY_AFTER_SECONDS} now) and`,
+    'with backoff; send an `Idempotency-Key` on creates so that a retry can never create twice.',
+    'Quote `requestId` to support: it names the server log line of the request.',
+    '',
+    '| code | status | when | retry? | what to do | English | Korean |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [code, entry] of Object.entries(errorCatalog) as [ErrorCode, CatalogEntry][]) {
+    lines.push(
+      `| \`${code}\` | ${entry.status} ${entry.reason} | ${cell(entry.when)} | ${entry.retryable ? 'yes' : 'no'} | ${cell(entry.clientAction)} | [${entry.reason}] ${cell(entry.text.en)} | [${entry.reason}] ${cell(entry.text.ko)} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

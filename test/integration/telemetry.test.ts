@@ -1,0 +1,109 @@
+/**
+ * Logs and metrics tell rejections from exceptions: one JSON log line per request (WARN
+ * without a stack for a rejection, ERROR with the stack for an exception) and EMF metrics
+ * (Requests per route and code; UnexpectedErrors for exceptions alone).
+ */
+import { handler as createHandler } from '../../functions/create-project';
+import { repository } from '../../lib/store';
+import { logger } from '../../lib/telemetry';
+import { invoke } from '../support/lambda';
+import { useTable } from '../support/table';
+
+useTable();
+
+let lines: string[] = [];
+
+beforeEach(() => {
+  lines = [];
+  // Powertools writes INFO lines and EMF to stdout, WARN and ERROR lines to stderr.
+  for (const stream of [process.stdout, process.stderr]) {
+    jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      return true;
+    });
+  }
+  logger.setLogLevel('INFO');
+  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+});
+
+afterEach(() => {
+  logger.setLogLevel('SILENT');
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  jest.restoreAllMocks();
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: log lines are arbitrary JSON
+const parsed = () => lines.map((line) => JSON.parse(line) as any);
+const logLines = () => parsed().filter((line) => line.message !== undefined && line._aws === undefined);
+const emf = () => parsed().filter((line) => line._aws !== undefined);
+
+describe('telemetry', () => {
+  it('logs a 409 once, at WARN, with its request id and code, owner and no token or stack', async () => {
+    const owner = `telemetry-${Date.now()}`;
+    await invoke(createHandler, { owner, body: { title: 'Logged' } });
+    lines = [];
+    const reply = await invoke(createHandler, {
+      owner,
+      body: { title: 'Logged' },
+      headers: { authorization: 'Bearer secret-token-value' },
+    });
+    expect(reply.status).toBe(409);
+    const logs = logLines();
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({
+      level: 'WARN',
+      message: 'request rejected',
+      requestId: reply.json.requestId,
+      route: 'POST /projects',
+      owner,
+      status: 409,
+      code: 'PROJECT_TITLE_CONFLICT',
+    });
+    expect(logs[0].error).toBeUndefined();
+    expect(lines.join('\n')).not.toContain('secret-token-value');
+  });
+
+  it('logs an unexpected exception at ERROR with the original error and its stack; the client sees a bare 500', async () => {
+    jest.spyOn(repository, 'createProjects').mockRejectedValueOnce(new TypeError('boom: table projects-secret'));
+    const reply = await invoke(createHandler, { owner: 'telemetry', body: { title: 'Exploding' } });
+    expect(reply.status).toBe(500);
+    expect(reply.body).not.toContain('boom');
+    const [log] = logLines();
+    expect(log).toMatchObject({
+      level: 'ERROR',
+      message: 'request failed',
+      requestId: reply.json.requestId,
+      status: 500,
+      code: 'INTERNAL_ERROR',
+      error: { name: 'TypeError', message: 'boom: table projects-secret', stack: expect.stringContaining('TypeError') },
+    });
+  });
+
+  it('emits EMF metrics: Requests by route and code, and UnexpectedErrors for exceptions alone', async () => {
+    const owner = `metrics-${Date.now()}`;
+    await invoke(createHandler, { owner, body: { title: 'Counted' } });
+    await invoke(createHandler, { owner, body: { title: 'Counted' } });
+    jest.spyOn(repository, 'createProjects').mockRejectedValueOnce(new Error('unexpected'));
+    await invoke(createHandler, { owner, body: { title: 'Other' } });
+
+    const requests = emf().filter((line) => line.Requests !== undefined);
+    expect(requests.map((line) => [line.route, line.code, line.Requests])).toEqual([
+      ['POST /projects', 'OK', 1],
+      ['POST /projects', 'PROJECT_TITLE_CONFLICT', 1],
+      ['POST /projects', 'INTERNAL_ERROR', 1],
+    ]);
+    expect(requests[0]._aws.CloudWatchMetrics[0]).toMatchObject({
+      Namespace: 'ProjectsApi',
+      Dimensions: [expect.arrayContaining(['service', 'route', 'code'])],
+      Metrics: [{ Name: 'Requests', Unit: 'Count' }],
+    });
+    const unexpected = emf().filter((line) => line.UnexpectedErrors !== undefined);
+    expect(unexpected).toHaveLength(1);
+    expect(unexpected[0]._aws.CloudWatchMetrics[0]).toMatchObject({
+      Namespace: 'ProjectsApi',
+      Dimensions: [['service']],
+      Metrics: [{ Name: 'UnexpectedErrors', Unit: 'Count' }],
+    });
+    expect(unexpected[0].service).toBe('projects-api');
+  });
+});
