@@ -10,11 +10,21 @@ export type AuthConfig =
   /** Local: serverless-offline does not verify signatures, so the function verifies the token itself. */
   | { mode: 'local'; issuer: string; audience: string; publicJwk: string };
 
+export interface DynamoDbTimeouts {
+  /** Time to open a connection before the SDK gives up on it. */
+  connectTimeoutMs: number;
+  /** Time to wait for an answer to one request. */
+  requestTimeoutMs: number;
+  /** Tries of one request, the SDK's own retries of throttling and network errors included. */
+  maxAttempts: number;
+}
+
 export interface Config {
   tableName: string;
   region: string;
   /** Set for DynamoDB Local; unset in AWS. */
   dynamodbEndpoint: string | undefined;
+  dynamodb: DynamoDbTimeouts;
   auth: AuthConfig;
   /** Key of the HMAC that makes list cursors tamper-evident and binds them to their owner. */
   cursorSecret: string;
@@ -31,6 +41,16 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
   if (value === undefined || value.trim() === '') {
     throw new ConfigError(`Missing required environment variable ${name}`);
+  }
+  return value;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
   }
   return value;
 }
@@ -61,6 +81,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tableName: required(env, 'TABLE_NAME'),
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     dynamodbEndpoint: endpoint === '' ? undefined : endpoint,
+    dynamodb: {
+      connectTimeoutMs: integer(env, 'DYNAMODB_CONNECT_TIMEOUT_MS', 1000, 10, 60_000),
+      requestTimeoutMs: integer(env, 'DYNAMODB_REQUEST_TIMEOUT_MS', 2000, 10, 60_000),
+      maxAttempts: integer(env, 'DYNAMODB_MAX_ATTEMPTS', 3, 1, 10),
+    },
     auth,
     cursorSecret: cursorSecret(env),
   };

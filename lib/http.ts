@@ -22,9 +22,11 @@ import {
   localize,
   MalformedJsonError,
   PayloadTooLargeError,
+  ServiceUnavailableError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors';
+import { jsonStructureProblem, MAX_JSON_DEPTH } from './json-structure';
 import { MAX_BODY_BYTES } from './limits';
 import { logger, recordOutcome } from './telemetry';
 
@@ -32,6 +34,9 @@ export type Event = APIGatewayProxyEventV2;
 export type Result = APIGatewayProxyStructuredResultV2;
 
 export { MAX_BODY_BYTES };
+
+/** How long before the Lambda timeout the function gives up and answers 503. */
+export const EARLY_TIMEOUT_MS = 1000;
 
 export interface ApiRequest<Body = undefined, Query = undefined> {
   /** The verified token's `sub`; empty for routes without authentication. */
@@ -100,11 +105,17 @@ export function wantsProblemJson(accept: string | undefined): boolean {
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
 
+const MEDIA_TYPE_PARAMETER = /^[!#$%&'*+.^_`|~0-9a-z-]+=(?:[!#$%&'*+.^_`|~0-9a-z-]+|"[^"\\]*")$/;
+
+/** `application/json` or `application/*+json`, well-formed, and UTF-8 if it names a charset. */
 function isJsonContentType(contentType: string): boolean {
+  if (contentType.length > 200) return false;
   const [mediaType = '', ...params] = contentType.toLowerCase().split(';');
   if (!JSON_MEDIA_TYPE.test(mediaType.trim())) return false;
   return params.every((param) => {
-    const [name = '', value = ''] = param.split('=').map((s) => s.trim());
+    const trimmed = param.trim();
+    if (!MEDIA_TYPE_PARAMETER.test(trimmed)) return false;
+    const [name = '', value = ''] = trimmed.split('=');
     return name !== 'charset' || value.replace(/"/g, '') === 'utf-8';
   });
 }
@@ -130,6 +141,17 @@ export function prepareJsonBody(event: Event): void {
     text = utf8.decode(bytes);
   } catch (error) {
     throw new MalformedJsonError(error);
+  }
+  const problem = jsonStructureProblem(text);
+  if (problem) {
+    const message =
+      problem.kind === 'duplicate-key'
+        ? { en: `The key "${problem.key}" appears twice in one object.`, ko: `한 객체에 "${problem.key}" 키가 두 번 있습니다.` }
+        : {
+            en: `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+            ko: `본문의 중첩 깊이가 ${MAX_JSON_DEPTH}단계를 넘습니다.`,
+          };
+    throw new ValidationError([{ field: 'body', message }]);
   }
   event.body = text;
   event.isBase64Encoded = false;
@@ -182,8 +204,18 @@ export interface RequestState {
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
+/** Sent with every answer: nothing is cached, sniffed, framed or referred. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+};
+
 function baseHeaders(state: RequestState): Record<string, string> {
-  return { 'x-request-id': state.requestId, 'cache-control': 'no-store' };
+  return { ...SECURITY_HEADERS, 'x-request-id': state.requestId };
 }
 
 export function successResponse(result: ApiResult, state: RequestState): Result {
@@ -343,7 +375,13 @@ export function httpHandler<S extends z.ZodType | undefined = undefined, Q exten
     });
     return successResponse(result, state);
   };
-  const handler = middy<Event, Result>(base).use(
+  const handler = middy<Event, Result>(base, {
+    // Answer 503 a little before the Lambda's own timeout rather than let it cut the request off.
+    timeoutEarlyInMillis: EARLY_TIMEOUT_MS,
+    timeoutEarlyResponse: () => {
+      throw new ServiceUnavailableError(new Error('the function ran out of time'));
+    },
+  }).use(
     contractMiddleware({ route: options.route, auth: options.auth ?? true, body: bodySchema !== undefined }),
   );
   if (bodySchema) handler.use(httpJsonBodyParser());

@@ -123,12 +123,20 @@ const NETWORK_ERROR_CODES = new Set([
 /** Whether a failure of DynamoDB is worth a retry by the client (503), not a bug (500). */
 export function isTransientDependencyError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const e = error as { name?: string; code?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+  const e = error as {
+    name?: string;
+    code?: string;
+    $retryable?: unknown;
+    $metadata?: { httpStatusCode?: number; attempts?: number };
+  };
   if (e.name && RETRYABLE_ERROR_NAMES.has(e.name)) return true;
   if (e.code && NETWORK_ERROR_CODES.has(e.code)) return true;
   if (e.$retryable) return true;
   const status = e.$metadata?.httpStatusCode;
-  return status !== undefined && status >= 500;
+  if (status !== undefined) return status >= 500;
+  // The SDK tried (its retry layer counted the attempts) and never got an answer from
+  // DynamoDB: a connection or network failure, whatever shape the error took on the way.
+  return typeof (e.$metadata as { attempts?: unknown } | undefined)?.attempts === 'number';
 }
 
 function cancellationCodes(error: TransactionCanceledException): (string | undefined)[] {
@@ -149,12 +157,23 @@ function backoffMs(attempt: number): number {
   return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
 }
 
-export function createDocumentClient(config: Pick<Config, 'region' | 'dynamodbEndpoint'>): DynamoDBDocumentClient {
+/**
+ * The DynamoDB client, with explicit timeouts and a bounded number of tries, so that a
+ * slow or unreachable DynamoDB becomes a 503 well before the Lambda's own timeout.
+ */
+export function createDocumentClient(
+  config: Pick<Config, 'region' | 'dynamodbEndpoint' | 'dynamodb'>,
+): DynamoDBDocumentClient {
   const local = config.dynamodbEndpoint !== undefined;
   const client = new DynamoDBClient({
     region: config.region,
-    maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+    maxAttempts: config.dynamodb.maxAttempts,
+    requestHandler: {
+      connectionTimeout: config.dynamodb.connectTimeoutMs,
+      requestTimeout: config.dynamodb.requestTimeoutMs,
+      // Without it, an exceeded request timeout only logs a warning and the request waits on.
+      throwOnRequestTimeout: true,
+    },
     ...(local
       ? { endpoint: config.dynamodbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

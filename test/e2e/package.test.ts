@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { readTableProperties } from '../../scripts/lib/table';
 
+// biome-ignore lint/style/noCommonJs: the IAM definition is a CommonJS module that serverless.yml includes
+const { permissions, roleName } = require('../../resources/iam.js');
+
 jest.setTimeout(120_000);
 
 const ROOT = join(__dirname, '..', '..');
@@ -115,32 +118,59 @@ describe('serverless package', () => {
     ]);
   });
 
-  it('grants DynamoDB actions only on the table, and no wildcard actions anywhere', () => {
-    const [[, role] = []] = resources('AWS::IAM::Role');
-    const policies = role?.Properties.Policies as {
-      PolicyDocument: { Statement: { Action: string[]; Resource: unknown[] }[] };
-    }[];
-    const statements = policies.flatMap((policy) => policy.PolicyDocument.Statement);
-    for (const statement of statements) {
-      for (const action of statement.Action) expect(action).not.toContain('*');
-    }
-    const dynamo = statements.filter((statement) => statement.Action.some((action) => action.startsWith('dynamodb:')));
+  it('gives each function a role of its own with only the actions it uses, and no wildcard', () => {
+    expect(template.Resources.IamRoleLambdaExecution).toBeUndefined();
     const tableArn = { 'Fn::GetAtt': ['ProjectsTable', 'Arn'] };
-    expect(dynamo).toEqual([
-      expect.objectContaining({
-        Action: [
-          'dynamodb:GetItem',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:ConditionCheckItem',
-        ],
-        Resource: [tableArn],
-      }),
-      expect.objectContaining({
-        Action: ['dynamodb:Query'],
-        Resource: [{ 'Fn::Join': ['/', [tableArn, 'index', 'gsi1']] }],
-      }),
-    ]);
+    const functions = resources('AWS::Lambda::Function');
+    expect(functions.length).toBe(Object.keys(permissions).length);
+    for (const [fn, granted] of Object.entries(permissions) as [string, { table?: string[]; index?: string[] }][]) {
+      const [, lambda] = functions.find(([name]) => name === `${fn[0]?.toUpperCase()}${fn.slice(1)}LambdaFunction`) ?? [];
+      expect(lambda?.Properties.Role).toEqual({ 'Fn::GetAtt': [roleName(fn), 'Arn'] });
+      const role = template.Resources[roleName(fn)];
+      const statements = role.Properties.Policies.flatMap(
+        (policy: { PolicyDocument: { Statement: unknown[] } }) => policy.PolicyDocument.Statement,
+      ) as { Effect: string; Action: string[]; Resource: unknown[] }[];
+      for (const statement of statements) {
+        expect(statement.Effect).toBe('Allow');
+        for (const action of statement.Action) expect(action).not.toContain('*');
+        for (const resource of statement.Resource) {
+          const text = JSON.stringify(resource);
+          if (!text.includes('*')) continue;
+          // The one wildcard: the log streams of the function's own log group.
+          expect(text).toContain(`:log-group:/aws/lambda/projects-api-ci-${fn}:log-stream:*`);
+          expect(statement.Action.every((action) => action.startsWith('logs:'))).toBe(true);
+        }
+      }
+      const dynamo = statements.filter((statement) => statement.Action.some((action) => action.startsWith('dynamodb:')));
+      const expected = [
+        ...(granted.table ? [{ Effect: 'Allow', Action: granted.table, Resource: [tableArn] }] : []),
+        ...(granted.index
+          ? [{ Effect: 'Allow', Action: granted.index, Resource: [{ 'Fn::Join': ['/', [tableArn, 'index', 'gsi1']] }] }]
+          : []),
+      ];
+      expect(dynamo).toEqual(expected);
+    }
+  });
+
+  it('keeps the table safe: point-in-time recovery, deletion protection, retained', () => {
+    const [[, table] = []] = resources('AWS::DynamoDB::Table');
+    expect(table).toMatchObject({
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      },
+    });
+  });
+
+  it('configures CORS explicitly, without credentials', () => {
+    const [[, api] = []] = resources('AWS::ApiGatewayV2::Api');
+    const cors = api?.Properties.CorsConfiguration as Record<string, unknown> | undefined;
+    expect(cors?.AllowCredentials).not.toBe(true);
+    expect(cors).toMatchObject({
+      AllowHeaders: expect.arrayContaining(['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match']),
+      ExposeHeaders: expect.arrayContaining(['ETag', 'Location', 'x-request-id', 'Retry-After']),
+    });
   });
 });

@@ -1,0 +1,57 @@
+// One IAM role per function, each with only the DynamoDB actions that function uses, on the
+// table (or its gsi1 index) alone, and logs on its own log group alone. Included by
+// serverless.yml as ${file(./resources/iam.js)}; test/e2e/package.test.ts checks the result.
+
+/** What each function does to the table. TransactWriteItems is authorized per item. */
+const permissions = {
+  createProject: { table: ['dynamodb:PutItem'] },
+  createProjectsBatch: { table: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'] },
+  listProjects: { index: ['dynamodb:Query'] },
+  getProject: { table: ['dynamodb:GetItem'] },
+  updateProject: { table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem'] },
+  deleteProject: { table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] },
+  restoreProject: { table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'] },
+  getOpenApi: {},
+  routeNotFound: {},
+};
+
+const capitalized = (name) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** The logical id of a function's role, as `role:` in serverless.yml names it. */
+const roleName = (fn) => `${capitalized(fn)}Role`;
+
+module.exports = async ({ resolveVariable }) => {
+  const service = await resolveVariable('self:service');
+  const stage = await resolveVariable('sls:stage');
+  const tableArn = { 'Fn::GetAtt': ['ProjectsTable', 'Arn'] };
+  const Resources = {};
+  for (const [fn, { table, index }] of Object.entries(permissions)) {
+    const logGroup = `/aws/lambda/${service}-${stage}-${fn}`;
+    const statements = [
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        // Lambda names its log streams itself: the stream is the one part that is open.
+        Resource: [{ 'Fn::Sub': `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroup}:log-stream:*` }],
+      },
+    ];
+    if (table) statements.push({ Effect: 'Allow', Action: table, Resource: [tableArn] });
+    if (index) {
+      statements.push({ Effect: 'Allow', Action: index, Resource: [{ 'Fn::Join': ['/', [tableArn, 'index', 'gsi1']] }] });
+    }
+    Resources[roleName(fn)] = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] }],
+        },
+        Policies: [{ PolicyName: `${fn}-least-privilege`, PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
+      },
+    };
+  }
+  return { Resources };
+};
+
+module.exports.permissions = permissions;
+module.exports.roleName = roleName;
