@@ -146,7 +146,10 @@ export function prepareJsonBody(event: Event): void {
   if (problem) {
     const message =
       problem.kind === 'duplicate-key'
-        ? { en: `The key "${problem.key}" appears twice in one object.`, ko: `한 객체에 "${problem.key}" 키가 두 번 있습니다.` }
+        ? {
+            en: `The key "${problem.key}" appears twice in one object.`,
+            ko: `한 객체에 "${problem.key}" 키가 두 번 있습니다.`,
+          }
         : {
             en: `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
             ko: `본문의 중첩 깊이가 ${MAX_JSON_DEPTH}단계를 넘습니다.`,
@@ -381,9 +384,7 @@ export function httpHandler<S extends z.ZodType | undefined = undefined, Q exten
     timeoutEarlyResponse: () => {
       throw new ServiceUnavailableError(new Error('the function ran out of time'));
     },
-  }).use(
-    contractMiddleware({ route: options.route, auth: options.auth ?? true, body: bodySchema !== undefined }),
-  );
+  }).use(contractMiddleware({ route: options.route, auth: options.auth ?? true, body: bodySchema !== undefined }));
   if (bodySchema) handler.use(httpJsonBodyParser());
   return handler;
 }

@@ -17,7 +17,10 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
 
-export function jsonStructureProblem(text: string, maxDepth: number = MAX_JSON_DEPTH): JsonStructureProblem | undefined {
+export function jsonStructureProblem(
+  text: string,
+  maxDepth: number = MAX_JSON_DEPTH,
+): JsonStructureProblem | undefined {
   // For each open object, the keys seen so far; null for an open array.
   const stack: (Set<string> | null)[] = [];
   let expectKey = false;

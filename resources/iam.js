@@ -32,21 +32,33 @@ module.exports = async ({ resolveVariable }) => {
         Effect: 'Allow',
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         // Lambda names its log streams itself: the stream is the one part that is open.
-        Resource: [{ 'Fn::Sub': `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroup}:log-stream:*` }],
+        Resource: [
+          {
+            'Fn::Sub': `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroup}:log-stream:*`,
+          },
+        ],
       },
     ];
     if (table) statements.push({ Effect: 'Allow', Action: table, Resource: [tableArn] });
     if (index) {
-      statements.push({ Effect: 'Allow', Action: index, Resource: [{ 'Fn::Join': ['/', [tableArn, 'index', 'gsi1']] }] });
+      statements.push({
+        Effect: 'Allow',
+        Action: index,
+        Resource: [{ 'Fn::Join': ['/', [tableArn, 'index', 'gsi1']] }],
+      });
     }
     Resources[roleName(fn)] = {
       Type: 'AWS::IAM::Role',
       Properties: {
         AssumeRolePolicyDocument: {
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] }],
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] },
+          ],
         },
-        Policies: [{ PolicyName: `${fn}-least-privilege`, PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
+        Policies: [
+          { PolicyName: `${fn}-least-privilege`, PolicyDocument: { Version: '2012-10-17', Statement: statements } },
+        ],
       },
     };
   }

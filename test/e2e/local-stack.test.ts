@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { generateKeys, localKeys, signToken } from '../../scripts/lib/local-auth';
+import { type LocalStack, startStack, token } from '../../scripts/lib/stack';
 import { localClient, localTableName } from '../../scripts/lib/table';
-import { type LocalStack, startStack, token } from '../support/stack';
 
 jest.setTimeout(180_000);
 

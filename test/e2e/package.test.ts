@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { readTableProperties } from '../../scripts/lib/table';
 
-// biome-ignore lint/style/noCommonJs: the IAM definition is a CommonJS module that serverless.yml includes
+// The IAM definition is a CommonJS module that serverless.yml includes.
 const { permissions, roleName } = require('../../resources/iam.js');
 
 jest.setTimeout(120_000);
@@ -124,7 +124,8 @@ describe('serverless package', () => {
     const functions = resources('AWS::Lambda::Function');
     expect(functions.length).toBe(Object.keys(permissions).length);
     for (const [fn, granted] of Object.entries(permissions) as [string, { table?: string[]; index?: string[] }][]) {
-      const [, lambda] = functions.find(([name]) => name === `${fn[0]?.toUpperCase()}${fn.slice(1)}LambdaFunction`) ?? [];
+      const [, lambda] =
+        functions.find(([name]) => name === `${fn[0]?.toUpperCase()}${fn.slice(1)}LambdaFunction`) ?? [];
       expect(lambda?.Properties.Role).toEqual({ 'Fn::GetAtt': [roleName(fn), 'Arn'] });
       const role = template.Resources[roleName(fn)];
       const statements = role.Properties.Policies.flatMap(
@@ -141,7 +142,9 @@ describe('serverless package', () => {
           expect(statement.Action.every((action) => action.startsWith('logs:'))).toBe(true);
         }
       }
-      const dynamo = statements.filter((statement) => statement.Action.some((action) => action.startsWith('dynamodb:')));
+      const dynamo = statements.filter((statement) =>
+        statement.Action.some((action) => action.startsWith('dynamodb:')),
+      );
       const expected = [
         ...(granted.table ? [{ Effect: 'Allow', Action: granted.table, Resource: [tableArn] }] : []),
         ...(granted.index

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { freePort, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local';
 import { findViolations } from '../../scripts/lib/consistency';
+import { freePort, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local';
 import { ensureTable, localClient } from '../../scripts/lib/table';
 import { apiEvent, lambdaContext } from '../support/lambda';
 
@@ -48,7 +48,13 @@ const requests = (h: Handlers): [string, Handler, Parameters<typeof apiEvent>[0]
   ['POST /projects/{id}/restore', h.restore, { pathParameters: { id: ID } }],
 ];
 
-async function expect503Within(name: string, handler: Handler, options: Parameters<typeof apiEvent>[0], boundMs: number, context: Context = lambdaContext()) {
+async function expect503Within(
+  name: string,
+  handler: Handler,
+  options: Parameters<typeof apiEvent>[0],
+  boundMs: number,
+  context: Context = lambdaContext(),
+) {
   const started = Date.now();
   const result = await handler(apiEvent(options), context);
   const elapsed = Date.now() - started;
@@ -120,7 +126,13 @@ describe('DynamoDB hanging (accepts, never answers)', () => {
       });
       const deadline = Date.now() + 2000;
       const context = { ...lambdaContext(), getRemainingTimeInMillis: () => deadline - Date.now() };
-      const elapsed = await expect503Within('POST /projects', handlers.create, { body: { title: 'Slow' } }, 2000, context);
+      const elapsed = await expect503Within(
+        'POST /projects',
+        handlers.create,
+        { body: { title: 'Slow' } },
+        2000,
+        context,
+      );
       expect(elapsed).toBeGreaterThanOrEqual(900);
     } finally {
       await server.close();

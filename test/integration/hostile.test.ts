@@ -3,8 +3,9 @@
  * document describes, with the security headers), writes nothing, and never yields a 5xx.
  * Other owners' projects are out of reach on every route.
  */
-import { handler as batchHandler } from '../../functions/create-projects-batch';
+
 import { handler as createHandler } from '../../functions/create-project';
+import { handler as batchHandler } from '../../functions/create-projects-batch';
 import { handler as deleteHandler } from '../../functions/delete-project';
 import { handler as getHandler } from '../../functions/get-project';
 import { handler as listHandler } from '../../functions/list-projects';
@@ -54,13 +55,15 @@ const create = (name: string, options: Case['options']): Case => ({
   route: '/projects',
   options,
 });
-const withId = (handler: Handler, method: string, suffix = '') => (name: string, id: string, options: Case['options'] = {}): Case => ({
-  name: `${method} /projects/{id}${suffix}: ${name}`,
-  handler,
-  method,
-  route: `/projects/{id}${suffix}`,
-  options: { pathParameters: { id }, ...options },
-});
+const withId =
+  (handler: Handler, method: string, suffix = '') =>
+  (name: string, id: string, options: Case['options'] = {}): Case => ({
+    name: `${method} /projects/{id}${suffix}: ${name}`,
+    handler,
+    method,
+    route: `/projects/{id}${suffix}`,
+    options: { pathParameters: { id }, ...options },
+  });
 const get = withId(getHandler, 'GET');
 const patch = withId(updateHandler, 'PATCH');
 
@@ -72,7 +75,9 @@ const corpus: Case[] = [
   create('a huge title', { body: { title: big(10_000) } }),
   create('a huge description', { body: { title: 'x', description: big(200_000) } }),
   create('a body over 256 KiB', { body: { title: 'x', description: big(300_000) } }),
-  create('a body nested a thousand levels deep', { rawBody: `{"title":"x","description":${'['.repeat(1000)}${']'.repeat(1000)}}` }),
+  create('a body nested a thousand levels deep', {
+    rawBody: `{"title":"x","description":${'['.repeat(1000)}${']'.repeat(1000)}}`,
+  }),
   create('an array of 100,000 numbers', { rawBody: `[${Array(100_000).fill(1).join(',')}]` }),
   create('a duplicate key (the last would win)', { rawBody: '{"title":"harmless","title":"other"}' }),
   create('a duplicate key spelled with an escape', { rawBody: '{"title":"a","\\u0074itle":"b"}' }),
@@ -84,25 +89,38 @@ const corpus: Case[] = [
   create('an escape character in the title', { body: { title: '\u001b[31mred' } }),
   create('a lone surrogate in the title', { rawBody: '{"title":"\\ud800"}' }),
   create('invalid UTF-8 (overlong encoding)', {
-    rawBody: Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]).toString('base64'),
+    rawBody: Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]).toString(
+      'base64',
+    ),
     base64: true,
   }),
   create('invalid UTF-8 (truncated sequence)', {
-    rawBody: Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xe2, 0x82]), Buffer.from('"}')]).toString('base64'),
+    rawBody: Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xe2, 0x82]), Buffer.from('"}')]).toString(
+      'base64',
+    ),
     base64: true,
   }),
   create('UTF-16 text', { rawBody: Buffer.from('{"title":"x"}', 'utf16le').toString('base64'), base64: true }),
   create('invalid base64 claiming to be JSON', { rawBody: '!!!not base64!!!', base64: true }),
   create('JavaScript instead of JSON', { rawBody: "{title: 'x'}" }),
   create('a trailing garbage after the JSON', { rawBody: '{"title":"x"} {"title":"y"}' }),
-  create('two content types', { rawBody: '{"title":"x"}', rawHeaders: { 'content-type': 'application/json, text/html' } }),
+  create('two content types', {
+    rawBody: '{"title":"x"}',
+    rawHeaders: { 'content-type': 'application/json, text/html' },
+  }),
   create('a second, foreign charset', {
     rawBody: '{"title":"x"}',
     rawHeaders: { 'content-type': 'application/json; charset=utf-8; charset=latin1' },
   }),
-  create('a content type of 10 KB', { rawBody: '{"title":"x"}', rawHeaders: { 'content-type': `application/json;${big(10_000)}` } }),
+  create('a content type of 10 KB', {
+    rawBody: '{"title":"x"}',
+    rawHeaders: { 'content-type': `application/json;${big(10_000)}` },
+  }),
   create('XML', { rawBody: '<title>x</title>', rawHeaders: { 'content-type': 'application/xml' } }),
-  create('an Idempotency-Key of 1,000 characters', { body: { title: 'x' }, rawHeaders: { 'idempotency-key': big(1000) } }),
+  create('an Idempotency-Key of 1,000 characters', {
+    body: { title: 'x' },
+    rawHeaders: { 'idempotency-key': big(1000) },
+  }),
   create('an Idempotency-Key with a line break', { body: { title: 'x' }, rawHeaders: { 'idempotency-key': 'a\r\nb' } }),
   create('no identity', { body: { title: 'x' }, owner: null }),
   create('an identity of 10 KB', { body: { title: 'x' }, owner: big(10_000) }),
@@ -191,13 +209,14 @@ describe('hostile input', () => {
 
 describe('cross-owner access', () => {
   const attacker = 'attacker';
-  const cases = () => [
-    ['GET', getHandler, { method: 'GET', pathParameters: { id: victimId } }],
-    ['PATCH', updateHandler, { method: 'PATCH', pathParameters: { id: victimId }, body: { title: 'Owned' } }],
-    ['DELETE', deleteHandler, { method: 'DELETE', pathParameters: { id: victimId } }],
-    ['restore', restoreHandler, { method: 'POST', pathParameters: { id: deletedVictimId } }],
-    ['restore of a live one', restoreHandler, { method: 'POST', pathParameters: { id: victimId } }],
-  ] as const;
+  const cases = () =>
+    [
+      ['GET', getHandler, { method: 'GET', pathParameters: { id: victimId } }],
+      ['PATCH', updateHandler, { method: 'PATCH', pathParameters: { id: victimId }, body: { title: 'Owned' } }],
+      ['DELETE', deleteHandler, { method: 'DELETE', pathParameters: { id: victimId } }],
+      ['restore', restoreHandler, { method: 'POST', pathParameters: { id: deletedVictimId } }],
+      ['restore of a live one', restoreHandler, { method: 'POST', pathParameters: { id: victimId } }],
+    ] as const;
 
   it('answers 404 PROJECT_NOT_FOUND on every route, and changes nothing', async () => {
     const before = await table.scan();

@@ -1,8 +1,8 @@
-/** Starts the real local stack (scripts/start.ts, what `npm start` runs) for end-to-end tests. */
+/** Starts the real local stack (scripts/start.ts, what `npm start` runs), for end-to-end tests and the soak. */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../../scripts/lib/dynamodb-local';
+import { freePort } from './dynamodb-local';
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');

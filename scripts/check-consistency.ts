@@ -1,0 +1,69 @@
+/**
+ * `npm run check-consistency [-- --endpoint URL] [--table NAME] [--region REGION] [--aws]`
+ *
+ * Scans a projects table and reports every violation of its invariants (see
+ * scripts/lib/consistency.ts). Default: the local stack's table on DynamoDB Local
+ * (DYNAMODB_ENDPOINT, else http://127.0.0.1:8000). `--aws` scans a deployed table with the
+ * default AWS credentials. Exit status: 0 clean, 1 violations, 2 could not check.
+ */
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { findViolations } from './lib/consistency';
+import { localClient, localTableName } from './lib/table';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export async function scanTable(doc: DynamoDBDocumentClient, tableName: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      endpoint: { type: 'string' },
+      table: { type: 'string' },
+      region: { type: 'string' },
+      aws: { type: 'boolean', default: false },
+    },
+  });
+  const tableName = values.table ?? localTableName();
+  const client = values.aws
+    ? new DynamoDBClient({ region: values.region ?? process.env.AWS_REGION ?? 'us-east-1' })
+    : localClient(values.endpoint ?? process.env.DYNAMODB_ENDPOINT ?? 'http://127.0.0.1:8000');
+  const doc = DynamoDBDocumentClient.from(client);
+  try {
+    const items = await scanTable(doc, tableName);
+    const violations = findViolations(items);
+    const counts = items.reduce<Record<string, number>>((acc, item) => {
+      const type = String(item.type ?? 'unknown');
+      acc[type] = (acc[type] ?? 0) + 1;
+      return acc;
+    }, {});
+    process.stdout.write(`table ${tableName}: ${items.length} items ${JSON.stringify(counts)}\n`);
+    for (const violation of violations) process.stdout.write(`VIOLATION ${violation}\n`);
+    process.stdout.write(`${violations.length} violations\n`);
+    return violations.length === 0 ? 0 : 1;
+  } finally {
+    doc.destroy();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`could not check: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * Random operations on projects, for the randomized tests and the soak: creates (with and
+ * without Idempotency-Key), renames, deletes, restores, batches, reads and lists, over a
+ * small pool of titles that collide after normalization, so that conflicts are frequent.
+ * A round runs its operations concurrently; every answer must be one the contract allows.
+ */
+import fc from 'fast-check';
+
+export interface OpRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+export interface OpReply {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: replies are arbitrary JSON
+  json: any;
+}
+
+export type Send = (owner: string, request: OpRequest) => Promise<OpReply>;
+
+const KINDS = [
+  'create',
+  'createKeyed',
+  'rename',
+  'describe',
+  'delete',
+  'restore',
+  'batch',
+  'batchLoose',
+  'get',
+  'list',
+] as const;
+export type OpKind = (typeof KINDS)[number];
+
+export interface Op {
+  kind: OpKind;
+  title: number;
+  other: number;
+  ref: number;
+  key: number;
+}
+
+/** Titles that collide in pairs after normalization (case, spacing, width). */
+export const TITLES = ['Alpha', ' alpha', 'Beta', 'BETA', 'Gamma  Ray', 'gamma ray', 'Ｄelta', 'delta'];
+
+/** What the contract allows each operation to answer (503 only under contention, with Retry-After). */
+export const ALLOWED: Record<OpKind, number[]> = {
+  create: [201, 409],
+  createKeyed: [201, 409, 422],
+  rename: [200, 404, 409],
+  describe: [200, 404],
+  delete: [204, 404],
+  restore: [200, 404, 409],
+  batch: [201, 409],
+  batchLoose: [200],
+  get: [200, 404],
+  list: [200],
+};
+
+export const opArbitrary: fc.Arbitrary<Op> = fc.record({
+  kind: fc.constantFrom(...KINDS),
+  title: fc.nat(TITLES.length - 1),
+  other: fc.nat(TITLES.length - 1),
+  ref: fc.nat(50),
+  key: fc.nat(3),
+});
+
+/** A round of operations that run at once. */
+export const roundsArbitrary = (maxRounds: number, maxPerRound: number) =>
+  fc.array(fc.array(opArbitrary, { minLength: 1, maxLength: maxPerRound }), { minLength: 1, maxLength: maxRounds });
+
+function request(op: Op, known: readonly string[]): OpRequest {
+  const title = TITLES[op.title] ?? 'x';
+  const other = TITLES[op.other] ?? 'y';
+  const id = known.length > 0 ? known[op.ref % known.length] : '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+  switch (op.kind) {
+    case 'create':
+      return { method: 'POST', path: '/projects', body: { title } };
+    case 'createKeyed':
+      return { method: 'POST', path: '/projects', body: { title }, headers: { 'idempotency-key': `key-${op.key}` } };
+    case 'rename':
+      return { method: 'PATCH', path: `/projects/${id}`, body: { title } };
+    case 'describe':
+      return { method: 'PATCH', path: `/projects/${id}`, body: { description: `d${op.other}` } };
+    case 'delete':
+      return { method: 'DELETE', path: `/projects/${id}` };
+    case 'restore':
+      return { method: 'POST', path: `/projects/${id}/restore` };
+    case 'batch':
+      return {
+        method: 'POST',
+        path: '/projects/batch',
+        body: { projects: [{ title }, { title: `${other} ${op.key}` }] },
+      };
+    case 'batchLoose':
+      return {
+        method: 'POST',
+        path: '/projects/batch',
+        body: { atomic: false, projects: [{ title }, { title: other }] },
+      };
+    case 'get':
+      return { method: 'GET', path: `/projects/${id}` };
+    case 'list':
+      return { method: 'GET', path: '/projects', query: op.key % 2 ? { deleted: 'true' } : {} };
+  }
+}
+
+export interface Tally {
+  operations: number;
+  byStatus: Record<number, number>;
+  /** Answers the contract does not allow for their operation (5xx included). */
+  unexpected: { op: Op; status: number; body: unknown }[];
+}
+
+export const newTally = (): Tally => ({ operations: 0, byStatus: {}, unexpected: [] });
+
+/** Ids of projects an answer created. */
+function createdIds(reply: OpReply): string[] {
+  const data = reply.json?.data;
+  if (!data) return [];
+  if (typeof data.id === 'string') return [data.id];
+  const items = (data.items ?? []) as { id?: string; project?: { id: string } }[];
+  return items.map((item) => item.project?.id ?? item.id).filter((id): id is string => typeof id === 'string');
+}
+
+/** Runs the rounds for one owner; `known` collects the ids of projects it created. */
+export async function runRounds(
+  send: Send,
+  owner: string,
+  rounds: readonly Op[][],
+  tally: Tally,
+  known: string[] = [],
+) {
+  for (const round of rounds) {
+    const replies = await Promise.all(
+      round.map(async (op) => {
+        const reply = await send(owner, request(op, known));
+        return { op, reply };
+      }),
+    );
+    for (const { op, reply } of replies) {
+      tally.operations += 1;
+      tally.byStatus[reply.status] = (tally.byStatus[reply.status] ?? 0) + 1;
+      if (!ALLOWED[op.kind].includes(reply.status))
+        tally.unexpected.push({ op, status: reply.status, body: reply.json });
+      if (op.kind === 'create' || op.kind === 'createKeyed' || op.kind.startsWith('batch')) {
+        for (const id of createdIds(reply)) if (!known.includes(id)) known.push(id);
+      }
+    }
+  }
+  return known;
+}
