@@ -2,6 +2,7 @@ import { createOne } from '../lib/creates';
 import { type ApiRequest, httpHandler } from '../lib/http';
 import { idempotencyOf } from '../lib/idempotency';
 import { CreateProjectBody, type CreateProjectInput } from '../lib/schemas';
+import { validator } from '../lib/validation';
 
 const ROUTE = 'POST /projects';
 
@@ -10,4 +11,4 @@ async function createProject({ owner, body, headers }: ApiRequest<CreateProjectI
   return createOne(owner, body, idempotencyOf(headers, ROUTE, body));
 }
 
-export const handler = httpHandler(createProject, { route: ROUTE, body: CreateProjectBody });
+export const handler = httpHandler(createProject, { route: ROUTE, body: validator(CreateProjectBody) });

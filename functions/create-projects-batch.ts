@@ -1,7 +1,8 @@
 import { createAtomicBatch, createBestEffortBatch } from '../lib/creates';
-import { type ApiRequest, httpHandler, validate } from '../lib/http';
+import { type ApiRequest, httpHandler } from '../lib/http';
 import { idempotencyOf } from '../lib/idempotency';
 import { AtomicBatchItems, BatchCreateBody, type BatchCreateInput } from '../lib/schemas';
+import { validate, validator } from '../lib/validation';
 
 const ROUTE = 'POST /projects/batch';
 
@@ -17,4 +18,4 @@ async function createProjectsBatch({ owner, body, headers, language }: ApiReques
   return createBestEffortBatch(owner, body.projects, language, idempotencyOf(headers, ROUTE, body));
 }
 
-export const handler = httpHandler(createProjectsBatch, { route: ROUTE, body: BatchCreateBody });
+export const handler = httpHandler(createProjectsBatch, { route: ROUTE, body: validator(BatchCreateBody) });

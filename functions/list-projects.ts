@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { type ApiRequest, httpHandler } from '../lib/http';
 import { type ListProjectsParams, ListProjectsQuery } from '../lib/schemas';
 import { repository } from '../lib/store';
+import { validator } from '../lib/validation';
 
 /** GET /projects: the owner's live (or, with deleted=true, deleted) projects, newest first. */
 async function listProjects({ owner, query }: ApiRequest<undefined, ListProjectsParams>) {
@@ -18,4 +19,4 @@ async function listProjects({ owner, query }: ApiRequest<undefined, ListProjects
   };
 }
 
-export const handler = httpHandler(listProjects, { route: 'GET /projects', query: ListProjectsQuery });
+export const handler = httpHandler(listProjects, { route: 'GET /projects', query: validator(ListProjectsQuery) });

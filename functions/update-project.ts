@@ -1,6 +1,7 @@
 import { type ApiRequest, etag, httpHandler, ifMatchAllows, parseIfMatch } from '../lib/http';
 import { UpdateProjectBody, type UpdateProjectInput } from '../lib/schemas';
 import { projectIdOf, repository } from '../lib/store';
+import { validator } from '../lib/validation';
 
 /**
  * PATCH /projects/{id}: change the title and/or description. A new title is checked for
@@ -16,4 +17,7 @@ async function updateProject({ owner, pathParameters, body, headers }: ApiReques
   return { status: 200, data: project, headers: { etag: etag(project.version) } };
 }
 
-export const handler = httpHandler(updateProject, { route: 'PATCH /projects/{id}', body: UpdateProjectBody });
+export const handler = httpHandler(updateProject, {
+  route: 'PATCH /projects/{id}',
+  body: validator(UpdateProjectBody),
+});

@@ -12,13 +12,14 @@ import {
   localize,
   type ValidationError,
 } from './errors';
-import { type ApiResult, etag, validate } from './http';
+import { type ApiResult, etag } from './http';
 import { type Idempotency, replay, type StoredResponse } from './idempotency';
 import { newId } from './ids';
 import { type NewProject, newProject, type Project } from './repository';
 import { CreateProjectBody } from './schemas';
 import { repository } from './store';
 import { titleKey } from './titles';
+import { validate } from './validation';
 
 /** How many per-item transactions of a best-effort batch run at once. */
 export const BATCH_CONCURRENCY = 5;

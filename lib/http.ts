@@ -8,14 +8,11 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
-import { ko } from 'zod/locales';
 import { createAuthenticator } from './auth';
 import { config } from './config';
 import {
   ApiError,
   type ErrorCode,
-  type ErrorDetail,
   errorCatalog,
   errorMessage,
   type Language,
@@ -60,18 +57,19 @@ export interface ApiResult {
   headers?: Record<string, string>;
 }
 
-export interface HandlerOptions<S extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+/** Checks a request part and returns its typed value, or throws a ValidationError (lib/validation.ts). */
+export type Validator<T> = (value: unknown, language: Language) => T;
+
+export interface HandlerOptions<B, Q> {
   /** A name for logs and metrics, such as `POST /projects`. */
   route: string;
-  /** The schema of the JSON body; routes without one ignore any body. */
-  body?: S;
-  /** The schema of the query string parameters. */
-  query?: Q;
+  /** The validator of the JSON body; routes without one ignore any body. */
+  body?: Validator<B>;
+  /** The validator of the query string parameters. */
+  query?: Validator<Q>;
   /** Whether the route needs a bearer token (default true). */
   auth?: boolean;
 }
-
-type OutputOf<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 // ---------------------------------------------------------------------------------------
 // Content negotiation
@@ -164,34 +162,6 @@ export function prepareJsonBody(event: Event): void {
 
 // ---------------------------------------------------------------------------------------
 // Validation
-
-/** Turns zod issues into `errors[]`, one entry per field (and per unknown key). */
-export function validationDetails(issues: readonly z.core.$ZodIssue[], language: Language): ErrorDetail[] {
-  const details: ErrorDetail[] = [];
-  for (const issue of issues) {
-    const path = issue.path.map(String);
-    const localized = language === 'ko' ? (issue as { params?: { ko?: string } }).params?.ko : undefined;
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        details.push({
-          field: [...path, key].join('.'),
-          message: language === 'ko' ? '허용되지 않는 필드입니다.' : 'Unknown field.',
-        });
-      }
-    } else {
-      details.push({ field: path.length > 0 ? path.join('.') : 'body', message: localized ?? issue.message });
-    }
-  }
-  return details;
-}
-
-const koreanErrors = ko().localeError;
-
-export function validate<S extends z.ZodType>(schema: S, value: unknown, language: Language): z.output<S> {
-  const result = schema.safeParse(value, language === 'ko' ? { error: koreanErrors } : undefined);
-  if (!result.success) throw new ValidationError(validationDetails(result.error.issues, language));
-  return result.data;
-}
 
 // ---------------------------------------------------------------------------------------
 // Responses
@@ -353,18 +323,16 @@ function contractMiddleware(options: { route: string; auth: boolean; body: boole
 }
 
 /** Wraps an endpoint function in the shared HTTP contract. */
-export function httpHandler<S extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  endpoint: (request: ApiRequest<OutputOf<S>, OutputOf<Q>>) => Promise<ApiResult>,
-  options: HandlerOptions<S, Q>,
+export function httpHandler<B = undefined, Q = undefined>(
+  endpoint: (request: ApiRequest<B, Q>) => Promise<ApiResult>,
+  options: HandlerOptions<B, Q>,
 ) {
   const { body: bodySchema, query: querySchema } = options;
   const base = async (event: Event, context: Context): Promise<Result> => {
     const state = states.get(event);
     if (!state) throw new Error('request state missing: the contract middleware did not run');
-    const query = (
-      querySchema ? validate(querySchema, event.queryStringParameters ?? {}, state.language) : undefined
-    ) as OutputOf<Q>;
-    const body = (bodySchema ? validate(bodySchema, event.body, state.language) : undefined) as OutputOf<S>;
+    const query = (querySchema ? querySchema(event.queryStringParameters ?? {}, state.language) : undefined) as Q;
+    const body = (bodySchema ? bodySchema(event.body, state.language) : undefined) as B;
     const result = await endpoint({
       owner: state.owner,
       body,

@@ -13,10 +13,24 @@ export function newId(now: number = Date.now()): string {
     time = ALPHABET.charAt(t % 32) + time;
     t = Math.floor(t / 32);
   }
-  const random = randomBytes(16);
   let tail = '';
-  for (let i = 0; i < 16; i += 1) tail += ALPHABET.charAt((random[i] ?? 0) % 32);
+  for (let i = 0; i < 16; i += 1) tail += ALPHABET.charAt(randomByte() % 32);
   return time + tail;
+}
+
+// Random bytes drawn 4 KiB at a time: one call into the OS per 256 ids, not one per id.
+const POOL_SIZE = 4096;
+let pool = randomBytes(POOL_SIZE);
+let offset = 0;
+
+function randomByte(): number {
+  if (offset >= POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  const byte = pool[offset] ?? 0;
+  offset += 1;
+  return byte;
 }
 
 export const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;

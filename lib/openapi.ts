@@ -20,7 +20,7 @@ import { TITLE_MAX_LENGTH } from './titles';
 type Json = Record<string, unknown>;
 
 /** JSON Schema (2020-12, the dialect of OpenAPI 3.1) of a zod schema, without `$schema`. */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
+function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
@@ -121,7 +121,7 @@ interface Route {
   summary: string;
   description?: string;
   body?: { schema: Json; description: string };
-  query?: z.ZodObject;
+  query?: z.core.$ZodType;
   pathId?: boolean;
   headers?: ('Idempotency-Key' | 'If-Match')[];
   success: { status: number; description: string; schema?: string; headers?: string[] };

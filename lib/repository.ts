@@ -333,12 +333,12 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
     sk: keys.idempotency(idempotency.digest),
   });
 
-  function projectPut(owner: string, project: Project): { Put: NonNullable<TransactItem['Put']> } {
+  function projectPut(owner: string, project: Project, key: string): { Put: NonNullable<TransactItem['Put']> } {
     const item: ProjectItem = {
       ...projectKey(owner, project.id),
       type: 'project',
       owner,
-      titleKey: titleKey(project.title),
+      titleKey: key,
       gsi1pk: keys.listing(owner, 'LIVE'),
       gsi1sk: liveSortKey(project.id),
       ...project,
@@ -446,8 +446,10 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
   return {
     async createProjects(owner, projects, write) {
       const items: TransactItem[] = [];
-      for (const project of projects)
-        items.push(projectPut(owner, project), lockPut(owner, titleKey(project.title), project.id));
+      for (const project of projects) {
+        const key = titleKey(project.title);
+        items.push(projectPut(owner, project, key), lockPut(owner, key, project.id));
+      }
       const RECORD = items.length;
       if (write)
         items.push(
@@ -497,11 +499,12 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
     },
 
     async createPlanned(owner, project) {
+      const key = titleKey(project.title);
       const PROJECT = 0;
       const LOCK = 1;
       const failed = await transact([
-        { Put: { ...projectPut(owner, project).Put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
-        lockPut(owner, titleKey(project.title), project.id),
+        { Put: { ...projectPut(owner, project, key).Put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+        lockPut(owner, key, project.id),
       ]);
       if (!failed) return { kind: 'created', project };
       const existing = failed[PROJECT]?.Item;

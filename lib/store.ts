@@ -3,8 +3,11 @@ import { ProjectNotFoundError } from './errors';
 import { isProjectId } from './ids';
 import { createDocumentClient, createRepository } from './repository';
 
-/** The repository every function uses, built once per cold start from the config. */
-export const repository = createRepository(createDocumentClient(config), config.tableName);
+/** The DynamoDB client of every function, built once per cold start from the config. */
+export const dynamo = createDocumentClient(config);
+
+/** The repository every function uses. */
+export const repository = createRepository(dynamo, config.tableName);
 
 /**
  * The `{id}` of a project route. An id that cannot exist (malformed, too long, with

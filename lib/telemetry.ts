@@ -49,8 +49,13 @@ export function recordOutcome(outcome: Outcome): void {
   else if (outcome.status >= 400) logger.warn({ message: 'request rejected', ...entry, cause: causeOf(outcome.error) });
   else logger.info({ message: 'request completed', ...entry });
 
-  const count = metrics.singleMetric();
-  count.addDimensions({ route: outcome.route, code: outcome.code ?? 'OK' });
-  count.addMetric('Requests', MetricUnit.Count, 1);
-  if (unexpected) metrics.singleMetric().addMetric('UnexpectedErrors', MetricUnit.Count, 1);
+  // One EMF line per metric: each publish clears the dimensions but the default (service),
+  // so UnexpectedErrors has the service dimension alone, for an alarm on it alone.
+  metrics.addDimensions({ route: outcome.route, code: outcome.code ?? 'OK' });
+  metrics.addMetric('Requests', MetricUnit.Count, 1);
+  metrics.publishStoredMetrics();
+  if (unexpected) {
+    metrics.addMetric('UnexpectedErrors', MetricUnit.Count, 1);
+    metrics.publishStoredMetrics();
+  }
 }

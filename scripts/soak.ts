@@ -6,18 +6,14 @@
  * the consistency checker over the whole table. Exit 1 on any answer the contract does not
  * allow (any 5xx included) or any violation.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { scanTable } from './check-consistency';
 import { findViolations } from './lib/consistency';
-import { startDynamoDbLocal } from './lib/dynamodb-local';
-import { localKeys, signToken } from './lib/local-auth';
+import { signToken } from './lib/local-auth';
 import { newTally, type Op, opArbitrary, runRounds, type Send } from './lib/random-ops';
-import { startStack } from './lib/stack';
+import { withScratchStack } from './lib/stack';
 import { localClient, localTableName } from './lib/table';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -36,15 +32,7 @@ async function main(): Promise<number> {
   const roundSize = Number(values.round);
   const seed = values.seed === undefined ? Date.now() : Number(values.seed);
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'projects-api-soak-'));
-  process.env.LOCAL_DATA_DIR = dataDir;
-  const dynamo = await startDynamoDbLocal();
-  const stack = await startStack({
-    dataDir,
-    env: { DYNAMODB_ENDPOINT: dynamo.endpoint, POWERTOOLS_LOG_LEVEL: 'WARN' },
-  });
-  try {
-    const keys = await localKeys();
+  return withScratchStack('WARN', async ({ stack, endpoint, keys }) => {
     const tokens = new Map<string, string>();
     const send: Send = async (owner, request) => {
       let token = tokens.get(owner);
@@ -81,7 +69,7 @@ async function main(): Promise<number> {
     );
     const seconds = (performance.now() - started) / 1000;
 
-    const doc = DynamoDBDocumentClient.from(localClient(dynamo.endpoint));
+    const doc = DynamoDBDocumentClient.from(localClient(endpoint));
     const items = await scanTable(doc, localTableName());
     doc.destroy();
     const violations = findViolations(items);
@@ -108,11 +96,7 @@ async function main(): Promise<number> {
         .join(''),
     );
     return tally.unexpected.length === 0 && violations.length === 0 && fiveHundreds === 0 ? 0 : 1;
-  } finally {
-    await stack.stop();
-    await dynamo.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(

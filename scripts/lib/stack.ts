@@ -1,8 +1,11 @@
 /** Starts the real local stack (scripts/start.ts, what `npm start` runs), for end-to-end tests and the soak. */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './dynamodb-local';
+import { freePort, startDynamoDbLocal } from './dynamodb-local';
+import { localKeys } from './local-auth';
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -76,4 +79,36 @@ export async function startStack(options: {
 export async function token(userId: string, env: NodeJS.ProcessEnv): Promise<string> {
   const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'token', '--', userId], { cwd: ROOT, env });
   return stdout;
+}
+
+export interface ScratchStack {
+  stack: LocalStack;
+  /** DynamoDB Local's endpoint, for checking the table afterwards. */
+  endpoint: string;
+  /** The key pair the stack accepts tokens of. */
+  keys: Awaited<ReturnType<typeof localKeys>>;
+}
+
+/**
+ * Runs `work` against a throw-away local stack: its own in-memory DynamoDB Local, a fresh
+ * data folder (token keys), serverless offline; all stopped and removed afterwards.
+ */
+export async function withScratchStack<T>(logLevel: string, work: (scratch: ScratchStack) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'projects-api-scratch-'));
+  process.env.LOCAL_DATA_DIR = dataDir;
+  const dynamo = await startDynamoDbLocal();
+  try {
+    const stack = await startStack({
+      dataDir,
+      env: { DYNAMODB_ENDPOINT: dynamo.endpoint, POWERTOOLS_LOG_LEVEL: logLevel },
+    });
+    try {
+      return await work({ stack, endpoint: dynamo.endpoint, keys: await localKeys() });
+    } finally {
+      await stack.stop();
+    }
+  } finally {
+    await dynamo.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -80,11 +80,20 @@ describe('telemetry', () => {
   });
 
   it('emits EMF metrics: Requests by route and code, and UnexpectedErrors for exceptions alone', async () => {
+    // Metrics read POWERTOOLS_METRICS_DISABLED when they are made: load the function afresh.
+    let fresh: { handler: typeof createHandler; repository: typeof repository } | undefined;
+    jest.isolateModules(() => {
+      fresh = {
+        handler: require('../../functions/create-project').handler,
+        repository: require('../../lib/store').repository,
+      };
+    });
+    if (!fresh) throw new Error('not loaded');
     const owner = `metrics-${Date.now()}`;
-    await invoke(createHandler, { owner, body: { title: 'Counted' } });
-    await invoke(createHandler, { owner, body: { title: 'Counted' } });
-    jest.spyOn(repository, 'createProjects').mockRejectedValueOnce(new Error('unexpected'));
-    await invoke(createHandler, { owner, body: { title: 'Other' } });
+    await invoke(fresh.handler, { owner, body: { title: 'Counted' } });
+    await invoke(fresh.handler, { owner, body: { title: 'Counted' } });
+    jest.spyOn(fresh.repository, 'createProjects').mockRejectedValueOnce(new Error('unexpected'));
+    await invoke(fresh.handler, { owner, body: { title: 'Other' } });
 
     const requests = emf().filter((line) => line.Requests !== undefined);
     expect(requests.map((line) => [line.route, line.code, line.Requests])).toEqual([

@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { importJWK, SignJWT } from 'jose';
 import { createAuthenticator, MAX_OWNER_ID_LENGTH } from '../../lib/auth';
 import type { ApiError } from '../../lib/errors';
 import { generateKeys, localAuthParams, signToken } from '../../scripts/lib/local-auth';
@@ -93,6 +93,47 @@ describe('identity', () => {
       const audience = await signToken('alice', { keys, audience: 'another-api' });
       await expect(codeOf(authenticate(withToken(issuer)))).resolves.toBe('UNAUTHORIZED');
       await expect(codeOf(authenticate(withToken(audience)))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('refuses a token that is not valid yet (nbf)', async () => {
+      const key = await importJWK(keys.privateJwk, 'RS256');
+      const token = await new SignJWT({ nbf: Math.floor(Date.now() / 1000) + 3600 })
+        .setProtectedHeader({ alg: 'RS256' })
+        .setSubject('alice')
+        .setIssuer(params.issuer)
+        .setAudience(params.audience)
+        .setExpirationTime('2h')
+        .sign(key);
+      await expect(codeOf(authenticate(withToken(token)))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('refuses a token without an expiry', async () => {
+      const key = await importJWK(keys.privateJwk, 'RS256');
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: 'RS256' })
+        .setSubject('alice')
+        .setIssuer(params.issuer)
+        .setAudience(params.audience)
+        .sign(key);
+      await expect(codeOf(authenticate(withToken(token)))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('accepts an audience list that holds the API', async () => {
+      const key = await importJWK(keys.privateJwk, 'RS256');
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: 'RS256' })
+        .setSubject('alice')
+        .setIssuer(params.issuer)
+        .setAudience(['another-api', params.audience])
+        .setExpirationTime('1h')
+        .sign(key);
+      await expect(authenticate(withToken(token))).resolves.toBe('alice');
+    });
+
+    it('refuses a header or payload that is not JSON', async () => {
+      const [, payload, signature] = (await signToken('alice', { keys })).split('.');
+      const junk = Buffer.from('not json').toString('base64url');
+      await expect(codeOf(authenticate(withToken(`${junk}.${payload}.${signature}`)))).resolves.toBe('UNAUTHORIZED');
     });
 
     it('refuses an unusable sub', async () => {

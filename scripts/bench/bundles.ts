@@ -1,0 +1,96 @@
+/**
+ * Section 1: bundle size and module init of every function, from the artifacts that
+ * `serverless package` builds, against a reference bundle built in the same run with the
+ * same esbuild settings (serverless.yml's custom.esbuild) holding only DynamoDBDocumentClient
+ * and one TransactWriteCommand. Init: the time to require the bundle in a fresh Node
+ * process, median of RUNS processes, the functions and the reference interleaved.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { parse } from 'yaml';
+import { BENCH_ENV, median } from './stats';
+import { readZip } from './zip';
+
+const ROOT = join(__dirname, '..', '..');
+export const INIT_RUNS = 31;
+
+export interface BundleResult {
+  name: string;
+  bytes: number;
+  initMs: number;
+}
+
+export interface BundlesReport {
+  reference: BundleResult;
+  functions: BundleResult[];
+}
+
+function initOnce(file: string): number {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  return Number(execFileSync(process.execPath, ['-e', script], { env: { ...process.env, ...BENCH_ENV } }).toString());
+}
+
+export async function benchBundles(): Promise<BundlesReport> {
+  const work = mkdtempSync(join(tmpdir(), 'projects-api-bench-'));
+  try {
+    execFileSync(
+      process.execPath,
+      [require.resolve('osls/bin/serverless.js'), 'package', '--stage', 'bench', '--package', join(work, 'artifacts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+        stdio: 'ignore',
+      },
+    );
+    const config = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8')) as {
+      functions: Record<string, { handler: string }>;
+      custom: {
+        esbuild: { minify: boolean; target: string; platform: 'node'; mainFields: string[]; sourcemap: boolean };
+      };
+    };
+    const bundles: { name: string; file: string }[] = [];
+    for (const [name, fn] of Object.entries(config.functions)) {
+      const entry = `${fn.handler.slice(0, fn.handler.lastIndexOf('.'))}.js`;
+      const code = readZip(join(work, 'artifacts', `${name}.zip`)).get(entry);
+      if (!code) throw new Error(`${entry} is not in ${name}.zip`);
+      mkdirSync(join(work, name), { recursive: true });
+      const file = join(work, name, 'index.js');
+      writeFileSync(file, code);
+      bundles.push({ name, file });
+    }
+    const esbuild = config.custom.esbuild;
+    const referenceFile = join(work, 'reference', 'index.js');
+    await build({
+      entryPoints: [join(__dirname, 'reference-handler.ts')],
+      outfile: referenceFile,
+      bundle: true,
+      minify: esbuild.minify,
+      sourcemap: esbuild.sourcemap,
+      target: esbuild.target,
+      platform: esbuild.platform,
+      mainFields: esbuild.mainFields,
+      format: 'cjs',
+      logLevel: 'silent',
+    });
+    const all = [{ name: 'reference', file: referenceFile }, ...bundles];
+    const samples = new Map<string, number[]>(all.map(({ name }) => [name, []]));
+    for (const { file } of all) initOnce(file); // warm the file cache
+    for (let run = 0; run < INIT_RUNS; run += 1) {
+      for (const { name, file } of all) samples.get(name)?.push(initOnce(file));
+    }
+    const result = (name: string, file: string): BundleResult => ({
+      name,
+      bytes: readFileSync(file).length,
+      initMs: median(samples.get(name) ?? []),
+    });
+    return {
+      reference: result('reference', referenceFile),
+      functions: bundles.map(({ name, file }) => result(name, file)),
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

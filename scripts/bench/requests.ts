@@ -1,0 +1,112 @@
+/**
+ * Section 3: DynamoDB requests and capacity per operation, counted at the functions' own
+ * client against DynamoDB Local, every request sent with ReturnConsumedCapacity: TOTAL.
+ * Run as its own process (the functions read their configuration when loaded):
+ * `tsx scripts/bench/requests.ts <endpoint>` prints JSON.
+ */
+import { randomUUID } from 'node:crypto';
+
+export interface OperationCost {
+  operation: string;
+  status: number;
+  requests: string[];
+  capacityUnits: number | null;
+}
+
+async function main() {
+  const endpoint = process.argv[2];
+  if (!endpoint) throw new Error('usage: requests.ts <dynamodb endpoint>');
+  const tableName = `bench-${Date.now()}`;
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: endpoint,
+    AUTH_MODE: 'gateway',
+    CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdef',
+    AWS_REGION: 'us-east-1',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
+  const { ensureTable, localClient } = await import('../lib/table');
+  const admin = localClient(endpoint);
+  await ensureTable(admin, tableName);
+  admin.destroy();
+
+  const { dynamo } = await import('../../lib/store');
+  let sent: { command: string; capacity: number | null }[] = [];
+  dynamo.middlewareStack.add(
+    (next, context) => async (args) => {
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+      const entry = { command: String(context.commandName), capacity: null as number | null };
+      sent.push(entry);
+      const result = await next(args);
+      const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+      const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as { CapacityUnits?: number }[];
+      if (list.length > 0) entry.capacity = list.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+      return result;
+    },
+    { step: 'initialize', name: 'benchCapacity' },
+  );
+
+  const fn = async (path: string) => (await import(path)).handler;
+  const create = await fn('../../functions/create-project');
+  const batch = await fn('../../functions/create-projects-batch');
+  const get = await fn('../../functions/get-project');
+  const list = await fn('../../functions/list-projects');
+  const update = await fn('../../functions/update-project');
+  const remove = await fn('../../functions/delete-project');
+  const restore = await fn('../../functions/restore-project');
+
+  const owner = 'bench-owner';
+  const event = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, id?: string) => ({
+    version: '2.0',
+    rawPath: path,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    isBase64Encoded: false,
+    ...(id ? { pathParameters: { id } } : {}),
+    requestContext: {
+      requestId: randomUUID(),
+      http: { method, path },
+      authorizer: { jwt: { claims: { sub: owner } } },
+    },
+  });
+  const context = () => ({ awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 10_000 });
+  const costs: OperationCost[] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: handlers take API Gateway events
+  const measure = async (operation: string, handler: any, e: unknown) => {
+    sent = [];
+    const result = await handler(e, context());
+    const capacities = sent.map((s) => s.capacity);
+    costs.push({
+      operation,
+      status: result.statusCode,
+      requests: sent.map((s) => s.command.replace(/Command$/, '')),
+      capacityUnits: capacities.every((c) => c === null) ? null : capacities.reduce<number>((a, c) => a + (c ?? 0), 0),
+    });
+    return result.body ? JSON.parse(result.body) : undefined;
+  };
+
+  const created = await measure('create', create, event('POST', '/projects', { title: 'Road map' }));
+  await measure('create conflict (409)', create, event('POST', '/projects', { title: 'road map' }));
+  const keyed = { 'idempotency-key': 'bench-key' };
+  await measure('create with Idempotency-Key', create, event('POST', '/projects', { title: 'Keyed' }, keyed));
+  await measure('replay (same key and body)', create, event('POST', '/projects', { title: 'Keyed' }, keyed));
+  const id = created.data.id as string;
+  await measure('get', get, event('GET', `/projects/${id}`, undefined, {}, id));
+  await measure('list page (20)', list, event('GET', '/projects'));
+  await measure('rename', update, event('PATCH', `/projects/${id}`, { title: 'Road map 2027' }, {}, id));
+  await measure('delete', remove, event('DELETE', `/projects/${id}`, undefined, {}, id));
+  await measure('restore', restore, event('POST', `/projects/${id}/restore`, undefined, {}, id));
+  const projects = Array.from({ length: 25 }, (_, i) => ({ title: `Batch ${i}` }));
+  await measure('batch of 25 (atomic)', batch, event('POST', '/projects/batch', { projects }));
+  process.stdout.write(`${JSON.stringify(costs)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

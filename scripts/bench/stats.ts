@@ -1,0 +1,25 @@
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+export const ratio = (value: number, reference: number) => (value / reference).toFixed(2);
+
+/** The environment the functions are loaded with in the benchmarks (no AWS needed). */
+export const BENCH_ENV: Record<string, string> = {
+  TABLE_NAME: 'bench',
+  AUTH_MODE: 'gateway',
+  CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdef',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  POWERTOOLS_METRICS_NAMESPACE: 'ProjectsApi',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
