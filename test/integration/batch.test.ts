@@ -2,16 +2,11 @@ import { handler as createHandler } from '../../functions/create-project';
 import { handler as batchHandler } from '../../functions/create-projects-batch';
 import { findViolations } from '../../scripts/lib/consistency';
 import { invoke } from '../support/lambda';
+import { freshOwner } from '../support/owners';
 import { countRequests } from '../support/requests';
 import { useTable } from '../support/table';
 
 const table = useTable();
-
-let counter = 0;
-const freshOwner = () => {
-  counter += 1;
-  return `owner-${Date.now().toString(36)}-${counter}`;
-};
 
 const batch = (owner: string, body: unknown, headers: Record<string, string> = {}) =>
   invoke(batchHandler, { owner, path: '/projects/batch', body, headers });

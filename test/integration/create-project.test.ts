@@ -1,16 +1,10 @@
 import { handler } from '../../functions/create-project';
 import { findViolations } from '../../scripts/lib/consistency';
 import { apiEvent, invoke, lambdaContext, type Reply } from '../support/lambda';
+import { freshOwner } from '../support/owners';
 import { useTable } from '../support/table';
 
 const table = useTable();
-
-let counter = 0;
-/** An owner no other test uses, so that each test starts from an empty partition. */
-const freshOwner = () => {
-  counter += 1;
-  return `owner-${Date.now().toString(36)}-${counter}`;
-};
 
 const create = (owner: string, body: unknown, headers: Record<string, string> = {}) =>
   invoke(handler, { owner, body, headers });

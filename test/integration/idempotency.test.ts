@@ -4,16 +4,12 @@ import { handler as deleteHandler } from '../../functions/delete-project';
 import { repository } from '../../lib/store';
 import { findViolations } from '../../scripts/lib/consistency';
 import { invoke, type Reply } from '../support/lambda';
+import { freshOwner } from '../support/owners';
 import { countRequests } from '../support/requests';
 import { useTable } from '../support/table';
 
 const table = useTable();
 
-let counter = 0;
-const freshOwner = () => {
-  counter += 1;
-  return `owner-${Date.now().toString(36)}-${counter}`;
-};
 const freshKey = () => `key-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 const create = (owner: string, body: unknown, key?: string, headers: Record<string, string> = {}) =>

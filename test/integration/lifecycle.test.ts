@@ -6,15 +6,10 @@ import { handler as restoreHandler } from '../../functions/restore-project';
 import { handler as updateHandler } from '../../functions/update-project';
 import { findViolations } from '../../scripts/lib/consistency';
 import { apiEvent, invoke, lambdaContext, type Reply } from '../support/lambda';
+import { freshOwner } from '../support/owners';
 import { useTable } from '../support/table';
 
 const table = useTable();
-
-let counter = 0;
-const freshOwner = () => {
-  counter += 1;
-  return `owner-${Date.now().toString(36)}-${counter}`;
-};
 
 const create = async (owner: string, title: string, description?: string) => {
   const reply = await invoke(createHandler, { owner, body: { title, ...(description ? { description } : {}) } });

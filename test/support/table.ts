@@ -1,6 +1,7 @@
 /** A DynamoDB Local table of its own for the test file that calls useTable(). */
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { scanTable } from '../../scripts/check-consistency';
 import { ensureTable, localClient } from '../../scripts/lib/table';
 
 export interface TestTable {
@@ -25,17 +26,6 @@ export function useTable(): TestTable {
   return {
     name,
     doc,
-    async scan() {
-      const items: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new ScanCommand({ TableName: name, ExclusiveStartKey: start, ConsistentRead: true }),
-        );
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
-    },
+    scan: () => scanTable(doc, name),
   };
 }
