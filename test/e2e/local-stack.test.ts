@@ -87,12 +87,17 @@ describe('the local stack (npm start)', () => {
 
     // One JSON log line, at a non-error level, with the answer's request id and code.
     const requestId = duplicate.json.requestId;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const lines = stack
-      .output()
-      .split('\n')
-      .filter((line) => line.trim().startsWith('{') && line.includes(requestId))
-      .map((line) => JSON.parse(line));
+    // serverless offline relays its workers' output asynchronously: wait for the line.
+    const linesOf = () =>
+      stack
+        .output()
+        .split('\n')
+        .filter((line) => line.trim().startsWith('{') && line.includes(requestId))
+        .map((line) => JSON.parse(line));
+    for (let waited = 0; linesOf().length === 0 && waited < 5000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const lines = linesOf();
     expect(lines).toEqual([
       expect.objectContaining({
         level: 'WARN',
