@@ -62,10 +62,25 @@ export async function createOne(
     data: project,
     headers: { location: `/projects/${project.id}`, etag: etag(project.version) },
   };
-  const outcome = await repository.createProjects(owner, [project], idempotency && { idempotency, response });
+  // One project: its 409 names no item.
+  return commit(owner, [project], response, idempotency, () => undefined);
+}
+
+/**
+ * Writes the projects (and the key's record) in one transaction and answers: the response,
+ * or the key's earlier answer, or a 409 whose details `conflicts` makes of the held titles.
+ */
+async function commit(
+  owner: string,
+  projects: Project[],
+  response: ApiResult,
+  idempotency: Idempotency | undefined,
+  conflicts: (taken: number[]) => ErrorDetail[] | undefined,
+): Promise<ApiResult> {
+  const outcome = await repository.createProjects(owner, projects, idempotency && { idempotency, response });
   if (outcome.kind === 'created') return response;
   if (outcome.kind === 'recorded' && idempotency) return replay(outcome.record, idempotency);
-  return rejectConflict(owner, idempotency);
+  return rejectConflict(owner, idempotency, conflicts(outcome.kind === 'conflict' ? outcome.taken : []));
 }
 
 /** Indexes of items whose title key an earlier item of the batch already has. */
@@ -107,14 +122,7 @@ export async function createAtomicBatch(
   }
   const now = new Date();
   const projects = inputs.map((input) => newProject(input, now));
-  const response = { status: 201, data: { items: projects } };
-  const outcome = await repository.createProjects(owner, projects, idempotency && { idempotency, response });
-  if (outcome.kind === 'created') return response;
-  if (outcome.kind === 'recorded' && idempotency) return replay(outcome.record, idempotency);
-  const taken = outcome.kind === 'conflict' ? outcome.taken : [];
-  return rejectConflict(
-    owner,
-    idempotency,
+  return commit(owner, projects, { status: 201, data: { items: projects } }, idempotency, (taken) =>
     taken.map((index) => conflictDetail(index, errorCatalog.PROJECT_TITLE_CONFLICT.text)),
   );
 }
@@ -126,18 +134,13 @@ interface Failure {
   errors?: { field?: string; message: string }[];
 }
 
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+/** Runs `fn` over the items, at most `limit` at a time. */
+async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
   let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await fn(items[index] as T);
-    }
-  });
-  await Promise.all(workers);
-  return results;
+  const worker = async () => {
+    for (let item = items[next++]; item !== undefined; item = items[next++]) await fn(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /**
@@ -192,7 +195,7 @@ export async function createBestEffortBatch(
 
   const items: { index: number; project: Project }[] = [];
   let unavailable = false;
-  await mapWithConcurrency(attempted, BATCH_CONCURRENCY, async ({ index, input }) => {
+  await forEachConcurrently(attempted, BATCH_CONCURRENCY, async ({ index, input }) => {
     const entry = planned.get(index);
     const project = newProject(input, new Date(entry?.createdAt ?? now), entry?.id ?? newId());
     try {

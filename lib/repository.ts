@@ -268,15 +268,17 @@ function toProject(item: ProjectItem): Project {
   return project as unknown as Project;
 }
 
-/** The record a failed condition returned (ALL_OLD): what the key already answered. */
-function recordOf(reason: { Item?: Record<string, unknown> } | undefined): IdempotencyRecord {
-  if (!reason?.Item) throw new Error('idempotency record condition failed without the old item');
-  const item = unmarshall(reason.Item as Parameters<typeof unmarshall>[0]) as {
-    fingerprint: string;
-    response?: StoredResponse;
-  };
-  // A pending best-effort batch of another request has no response yet: only the fingerprint matters.
-  return { fingerprint: item.fingerprint, response: item.response ?? { status: 409 } };
+/** A record the key already has (from ALL_OLD, unmarshalled): what the key answered. */
+function recordOf(item: Record<string, unknown>): IdempotencyRecord {
+  const { fingerprint, response } = item as { fingerprint: string; response?: StoredResponse };
+  // A pending best-effort batch has no response yet; its fingerprint answers (422) for it.
+  return { fingerprint, response: response ?? { status: 409 } };
+}
+
+/** The unmarshalled item of a transaction cancellation reason (ALL_OLD). */
+function oldItem(reason: CancellationReason | undefined): Record<string, unknown> {
+  if (!reason?.Item) throw new Error('a condition failed without the old item');
+  return unmarshall(reason.Item);
 }
 
 const isLive = (item: ProjectItem) => item.deletedAt === null || item.deletedAt === undefined;
@@ -356,10 +358,15 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
     };
   }
 
-  /** The idempotency record; it may replace only a record that has expired. */
+  /**
+   * The idempotency record: complete (the response to replay) or, for a best-effort batch,
+   * pending (its plan). It may replace only a record that has expired; when it may not, the
+   * cancellation or the error carries the record that is there (ALL_OLD).
+   */
   function recordPut(
     owner: string,
-    write: IdempotentWrite,
+    idempotency: Idempotency,
+    fields: { state: 'complete'; response: StoredResponse } | { state: 'pending'; plan: BatchPlan },
     projectIds: string[],
   ): { Put: NonNullable<TransactItem['Put']> } {
     const now = Math.floor(Date.now() / 1000);
@@ -367,12 +374,11 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
       Put: {
         TableName: tableName,
         Item: {
-          ...recordKey(owner, write.idempotency),
+          ...recordKey(owner, idempotency),
           type: 'idempotency',
-          state: 'complete',
           owner,
-          fingerprint: write.idempotency.fingerprint,
-          response: write.response,
+          fingerprint: idempotency.fingerprint,
+          ...fields,
           projectIds,
           createdAt: new Date(now * 1000).toISOString(),
           expiresAt: now + IDEMPOTENCY_TTL_SECONDS,
@@ -382,6 +388,19 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     };
+  }
+
+  /** Puts a record outside a transaction; the record already there when the key is taken. */
+  async function putRecord(put: {
+    Put: NonNullable<TransactItem['Put']>;
+  }): Promise<Record<string, unknown> | undefined> {
+    try {
+      await send(() => client.send(new PutCommand(put.Put)));
+      return undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException && error.Item) return unmarshall(error.Item);
+      throw error;
+    }
   }
 
   async function readItem(owner: string, id: string): Promise<ProjectItem | undefined> {
@@ -451,18 +470,14 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
         items.push(projectPut(owner, project, key), lockPut(owner, key, project.id));
       }
       const RECORD = items.length;
-      if (write)
-        items.push(
-          recordPut(
-            owner,
-            write,
-            projects.map((project) => project.id),
-          ),
-        );
+      if (write) {
+        const ids = projects.map((project) => project.id);
+        items.push(recordPut(owner, write.idempotency, { state: 'complete', response: write.response }, ids));
+      }
       const failed = await transact(items);
       if (!failed) return { kind: 'created' };
       // The record first: a retry of a create that committed finds its own locks taken too.
-      if (write && failedAt(failed, RECORD)) return { kind: 'recorded', record: recordOf(failed[RECORD]) };
+      if (write && failedAt(failed, RECORD)) return { kind: 'recorded', record: recordOf(oldItem(failed[RECORD])) };
       const taken = projects.flatMap((_, index) => (failedAt(failed, 2 * index + 1) ? [index] : []));
       if (taken.length > 0) return { kind: 'conflict', taken };
       throw new Error(`create transaction cancelled unexpectedly: ${describe(failed)}`);
@@ -483,19 +498,10 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
     },
 
     async recordResponse(owner, write) {
-      try {
-        await send(() =>
-          client.send(
-            new PutCommand({ ...recordPut(owner, write, []).Put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
-          ),
-        );
-        return { kind: 'saved' };
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException && error.Item) {
-          return { kind: 'recorded', record: recordOf({ Item: error.Item }) };
-        }
-        throw error;
-      }
+      const existing = await putRecord(
+        recordPut(owner, write.idempotency, { state: 'complete', response: write.response }, []),
+      );
+      return existing ? { kind: 'recorded', record: recordOf(existing) } : { kind: 'saved' };
     },
 
     async createPlanned(owner, project) {
@@ -507,48 +513,26 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
         lockPut(owner, key, project.id),
       ]);
       if (!failed) return { kind: 'created', project };
-      const existing = failed[PROJECT]?.Item;
-      if (failedAt(failed, PROJECT) && existing) {
+      if (failedAt(failed, PROJECT)) {
         // An earlier attempt under the same key created it (it may have changed since).
-        return { kind: 'created', project: toProject(unmarshall(existing) as ProjectItem) };
+        return { kind: 'created', project: toProject(oldItem(failed[PROJECT]) as unknown as ProjectItem) };
       }
       if (failedAt(failed, LOCK)) return { kind: 'conflict' };
       throw new Error(`create transaction cancelled unexpectedly: ${describe(failed)}`);
     },
 
     async startBatch(owner, idempotency, plan) {
-      const now = Math.floor(Date.now() / 1000);
-      try {
-        await send(() =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: {
-                ...recordKey(owner, idempotency),
-                type: 'idempotency',
-                state: 'pending',
-                owner,
-                fingerprint: idempotency.fingerprint,
-                plan,
-                projectIds: plan.projects.map((project) => project.id),
-                createdAt: new Date(now * 1000).toISOString(),
-                expiresAt: now + IDEMPOTENCY_TTL_SECONDS,
-              },
-              ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-              ExpressionAttributeValues: { ':now': now },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            }),
-          ),
-        );
-        return { kind: 'started', plan };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException && error.Item)) throw error;
-        const item = unmarshall(error.Item) as { state?: string; fingerprint: string; plan?: BatchPlan };
-        if (item.state === 'pending' && item.plan && item.fingerprint === idempotency.fingerprint) {
-          return { kind: 'resumed', plan: item.plan };
-        }
-        return { kind: 'recorded', record: recordOf({ Item: error.Item }) };
-      }
+      const ids = plan.projects.map((project) => project.id);
+      const existing = await putRecord(recordPut(owner, idempotency, { state: 'pending', plan }, ids));
+      if (!existing) return { kind: 'started', plan };
+      const {
+        state,
+        fingerprint,
+        plan: planned,
+      } = existing as { state?: string; fingerprint?: string; plan?: BatchPlan };
+      if (state === 'pending' && planned && fingerprint === idempotency.fingerprint)
+        return { kind: 'resumed', plan: planned };
+      return { kind: 'recorded', record: recordOf(existing) };
     },
 
     async finishBatch(owner, idempotency, response, projectIds) {
@@ -572,9 +556,7 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
     },
 
     async getProject(owner, id) {
-      const item = await readItem(owner, id);
-      if (!item || !isLive(item)) throw new ProjectNotFoundError();
-      return toProject(item);
+      return toProject(await readLive(owner, id, {}));
     },
 
     async listProjects(owner, { deleted, limit, after }) {

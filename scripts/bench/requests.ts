@@ -5,6 +5,7 @@
  * `tsx scripts/bench/requests.ts <endpoint>` prints JSON.
  */
 import { randomUUID } from 'node:crypto';
+import { BENCH_ENV } from './stats';
 
 export interface OperationCost {
   operation: string;
@@ -17,15 +18,11 @@ async function main() {
   const endpoint = process.argv[2];
   if (!endpoint) throw new Error('usage: requests.ts <dynamodb endpoint>');
   const tableName = `bench-${Date.now()}`;
-  Object.assign(process.env, {
+  Object.assign(process.env, BENCH_ENV, {
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: endpoint,
-    AUTH_MODE: 'gateway',
-    CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdef',
-    AWS_REGION: 'us-east-1',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     POWERTOOLS_METRICS_DISABLED: 'true',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   const { ensureTable, localClient } = await import('../lib/table');
   const admin = localClient(endpoint);

@@ -102,41 +102,37 @@ describe('DynamoDB unreachable (nothing listens)', () => {
 });
 
 describe('DynamoDB hanging (accepts, never answers)', () => {
+  let server: Awaited<ReturnType<typeof hangingServer>>;
+  beforeEach(async () => {
+    server = await hangingServer();
+  });
+  afterEach(() => server.close());
+
   it('answers 503 once the request timeout and the bounded tries are spent', async () => {
-    const server = await hangingServer();
-    try {
-      const handlers = loadHandlers({
-        DYNAMODB_ENDPOINT: server.endpoint,
-        DYNAMODB_REQUEST_TIMEOUT_MS: '300',
-        DYNAMODB_MAX_ATTEMPTS: '2',
-      });
-      for (const [name, handler, options] of requests(handlers)) await expect503Within(name, handler, options, 3000);
-    } finally {
-      await server.close();
-    }
+    const handlers = loadHandlers({
+      DYNAMODB_ENDPOINT: server.endpoint,
+      DYNAMODB_REQUEST_TIMEOUT_MS: '300',
+      DYNAMODB_MAX_ATTEMPTS: '2',
+    });
+    for (const [name, handler, options] of requests(handlers)) await expect503Within(name, handler, options, 3000);
   });
 
   it('answers 503 before the Lambda timeout even when the SDK would wait longer (early timeout)', async () => {
-    const server = await hangingServer();
-    try {
-      const handlers = loadHandlers({
-        DYNAMODB_ENDPOINT: server.endpoint,
-        DYNAMODB_REQUEST_TIMEOUT_MS: '20000',
-        DYNAMODB_MAX_ATTEMPTS: '3',
-      });
-      const deadline = Date.now() + 2000;
-      const context = { ...lambdaContext(), getRemainingTimeInMillis: () => deadline - Date.now() };
-      const elapsed = await expect503Within(
-        'POST /projects',
-        handlers.create,
-        { body: { title: 'Slow' } },
-        2000,
-        context,
-      );
-      expect(elapsed).toBeGreaterThanOrEqual(900);
-    } finally {
-      await server.close();
-    }
+    const handlers = loadHandlers({
+      DYNAMODB_ENDPOINT: server.endpoint,
+      DYNAMODB_REQUEST_TIMEOUT_MS: '20000',
+      DYNAMODB_MAX_ATTEMPTS: '3',
+    });
+    const deadline = Date.now() + 2000;
+    const context = { ...lambdaContext(), getRemainingTimeInMillis: () => deadline - Date.now() };
+    const elapsed = await expect503Within(
+      'POST /projects',
+      handlers.create,
+      { body: { title: 'Slow' } },
+      2000,
+      context,
+    );
+    expect(elapsed).toBeGreaterThanOrEqual(900);
   });
 });
 

@@ -95,38 +95,29 @@ describe('identity', () => {
       await expect(codeOf(authenticate(withToken(audience)))).resolves.toBe('UNAUTHORIZED');
     });
 
-    it('refuses a token that is not valid yet (nbf)', async () => {
-      const key = await importJWK(keys.privateJwk, 'RS256');
-      const token = await new SignJWT({ nbf: Math.floor(Date.now() / 1000) + 3600 })
+    /** An RS256 token of the local key with the given claims; no expiry unless given. */
+    async function rs256(claims: Record<string, unknown>, options: { audience?: string | string[]; expiry?: string }) {
+      let jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256' })
         .setSubject('alice')
         .setIssuer(params.issuer)
-        .setAudience(params.audience)
-        .setExpirationTime('2h')
-        .sign(key);
+        .setAudience(options.audience ?? params.audience);
+      if (options.expiry) jwt = jwt.setExpirationTime(options.expiry);
+      return jwt.sign(await importJWK(keys.privateJwk, 'RS256'));
+    }
+
+    it('refuses a token that is not valid yet (nbf)', async () => {
+      const token = await rs256({ nbf: Math.floor(Date.now() / 1000) + 3600 }, { expiry: '2h' });
       await expect(codeOf(authenticate(withToken(token)))).resolves.toBe('UNAUTHORIZED');
     });
 
     it('refuses a token without an expiry', async () => {
-      const key = await importJWK(keys.privateJwk, 'RS256');
-      const token = await new SignJWT({})
-        .setProtectedHeader({ alg: 'RS256' })
-        .setSubject('alice')
-        .setIssuer(params.issuer)
-        .setAudience(params.audience)
-        .sign(key);
+      const token = await rs256({}, {});
       await expect(codeOf(authenticate(withToken(token)))).resolves.toBe('UNAUTHORIZED');
     });
 
     it('accepts an audience list that holds the API', async () => {
-      const key = await importJWK(keys.privateJwk, 'RS256');
-      const token = await new SignJWT({})
-        .setProtectedHeader({ alg: 'RS256' })
-        .setSubject('alice')
-        .setIssuer(params.issuer)
-        .setAudience(['another-api', params.audience])
-        .setExpirationTime('1h')
-        .sign(key);
+      const token = await rs256({}, { audience: ['another-api', params.audience], expiry: '1h' });
       await expect(authenticate(withToken(token))).resolves.toBe('alice');
     });
 
