@@ -16,6 +16,8 @@ export interface OpRequest {
 
 export interface OpReply {
   status: number;
+  /** Response headers, lower-case names; a 503 counts as the contract's only with Retry-After. */
+  headers?: Record<string, string | undefined>;
   // biome-ignore lint/suspicious/noExplicitAny: replies are arbitrary JSON
   json: any;
 }
@@ -47,7 +49,7 @@ export interface Op {
 /** Titles that collide in pairs after normalization (case, spacing, width). */
 export const TITLES = ['Alpha', ' alpha', 'Beta', 'BETA', 'Gamma  Ray', 'gamma ray', 'Ｄelta', 'delta'];
 
-/** What the contract allows each operation to answer (503 only under contention, with Retry-After). */
+/** What the contract allows each operation to answer; a 503 with Retry-After is allowed to any (contention). */
 export const ALLOWED: Record<OpKind, number[]> = {
   create: [201, 409],
   createKeyed: [201, 409, 422],
@@ -112,11 +114,18 @@ function request(op: Op, known: readonly string[]): OpRequest {
 export interface Tally {
   operations: number;
   byStatus: Record<number, number>;
-  /** Answers the contract does not allow for their operation (5xx included). */
+  /** 503 SERVICE_UNAVAILABLE with Retry-After: allowed under contention, counted apart. */
+  unavailable: number;
+  /** Answers the contract does not allow for their operation (any other 5xx included). */
   unexpected: { op: Op; status: number; body: unknown }[];
 }
 
-export const newTally = (): Tally => ({ operations: 0, byStatus: {}, unexpected: [] });
+export const newTally = (): Tally => ({ operations: 0, byStatus: {}, unavailable: 0, unexpected: [] });
+
+/** The contract's 503: the catalog code and a Retry-After the client can follow. */
+export function isContractUnavailable(reply: OpReply): boolean {
+  return reply.status === 503 && reply.json?.code === 'SERVICE_UNAVAILABLE' && Boolean(reply.headers?.['retry-after']);
+}
 
 /** Ids of projects an answer created. */
 function createdIds(reply: OpReply): string[] {
@@ -145,7 +154,8 @@ export async function runRounds(
     for (const { op, reply } of replies) {
       tally.operations += 1;
       tally.byStatus[reply.status] = (tally.byStatus[reply.status] ?? 0) + 1;
-      if (!ALLOWED[op.kind].includes(reply.status))
+      if (isContractUnavailable(reply)) tally.unavailable += 1;
+      else if (!ALLOWED[op.kind].includes(reply.status))
         tally.unexpected.push({ op, status: reply.status, body: reply.json });
       if (op.kind === 'create' || op.kind === 'createKeyed' || op.kind.startsWith('batch')) {
         for (const id of createdIds(reply)) if (!known.includes(id)) known.push(id);

@@ -17,7 +17,12 @@ import { handler as deleteHandler } from '../../functions/delete-project';
 import { handler as getHandler } from '../../functions/get-project';
 import { handler as listHandler } from '../../functions/list-projects';
 import { handler as updateHandler } from '../../functions/update-project';
-import { keys, OPTIMISTIC_ATTEMPTS, TRANSACTION_ATTEMPTS } from '../../lib/repository';
+import { keys } from '../../lib/repository';
+
+/** The README's numbers: a transaction is tried 4 times, a read-then-write 5 times. */
+const TRANSACTION_TRIES = 4;
+const OPTIMISTIC_TRIES = 5;
+
 import { invoke } from '../support/lambda';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
@@ -54,13 +59,17 @@ describe('POST /projects under DynamoDB faults', () => {
     expect(reply.status).toBe(503);
     expect(reply.json).toMatchObject({ status: 'Failed', code: 'SERVICE_UNAVAILABLE' });
     expect(reply.headers['retry-after']).toBe('1');
-    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(TRANSACTION_ATTEMPTS);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(TRANSACTION_TRIES);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('never turns contention into a 409', async () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'TransactionConflict'));
-    expect((await create()).status).not.toBe(409);
+    const reply = await create();
+    expect(reply.status).not.toBe(409);
+    expect(reply.status).toBe(503);
+    expect(reply.json.code).toBe('SERVICE_UNAVAILABLE');
+    expect(reply.headers['retry-after']).toBe('1');
   });
 
   it('returns 409 when the lock condition failed, even if another item saw contention', async () => {
@@ -74,7 +83,7 @@ describe('POST /projects under DynamoDB faults', () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('ThrottlingError', 'None'));
     const reply = await create();
     expect(reply.status).toBe(503);
-    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(TRANSACTION_ATTEMPTS);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(TRANSACTION_TRIES);
   });
 
   it.each([
@@ -108,6 +117,27 @@ describe('POST /projects under DynamoDB faults', () => {
       requestId: reply.headers['x-request-id'],
     });
     expect(reply.body).not.toMatch(/ValidationException|parameter|secret|table|stack/i);
+  });
+
+  it('answers a 500 as problem+json without the exception’s message in detail', async () => {
+    dynamo.on(TransactWriteCommand).rejects(new Error('secret-table-name exploded at line 42'));
+    const reply = await invoke(handler, {
+      owner: 'user-1',
+      body: { title: 'Faulty' },
+      headers: { accept: 'application/problem+json' },
+    });
+    expect(reply.status).toBe(500);
+    expect(reply.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(reply.json).toEqual({
+      type: 'urn:projects-api:error:INTERNAL_ERROR',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'Internal server error',
+      instance: '/projects',
+      code: 'INTERNAL_ERROR',
+      requestId: reply.headers['x-request-id'],
+    });
+    expect(reply.body).not.toMatch(/secret|exploded|line 42/);
   });
 
   it('answers the generic 500 in English by default', async () => {
@@ -161,7 +191,7 @@ describe('the lifecycle routes under DynamoDB faults', () => {
       .rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
     const reply = await invoke(updateHandler, request('PATCH', { description: 'new' }));
     expect(reply.status).toBe(503);
-    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(OPTIMISTIC_ATTEMPTS);
+    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(OPTIMISTIC_TRIES);
   });
 
   it('answers a 500 that leaks nothing when a transaction fails in a way no condition explains', async () => {
@@ -182,7 +212,7 @@ describe('POST /projects/batch under DynamoDB faults', () => {
     const reply = await batch({ projects: [{ title: 'a' }, { title: 'b' }] });
     expect(reply.status).toBe(503);
     expect(reply.headers['retry-after']).toBe('1');
-    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(TRANSACTION_ATTEMPTS);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(TRANSACTION_TRIES);
   });
 
   it('reports an item that met a passing fault in a best-effort batch, and creates the others', async () => {

@@ -172,6 +172,13 @@ describe('POST /projects', () => {
       expect((await create(freshOwner(), { title: '😀'.repeat(100) })).status).toBe(201);
     });
 
+    it('accepts a description of exactly 1,000 characters, counting emoji as one, and stores it whole', async () => {
+      const description = `${'d'.repeat(999)}😀`;
+      const reply = await create(freshOwner(), { title: 'Long description', description });
+      expect(reply.status).toBe(201);
+      expect(reply.json.data.description).toBe(description);
+    });
+
     it('refuses a __proto__ key as an unknown field', async () => {
       const owner = freshOwner();
       const reply = await invoke(handler, { owner, rawBody: '{"title":"ok","__proto__":{"polluted":true}}' });

@@ -1,6 +1,8 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as createHandler } from '../../functions/create-project';
 import { handler as batchHandler } from '../../functions/create-projects-batch';
 import { handler as deleteHandler } from '../../functions/delete-project';
+import { ServiceUnavailableError } from '../../lib/errors';
 import { repository } from '../../lib/store';
 import { findViolations } from '../../scripts/lib/consistency';
 import { invoke, type Reply } from '../support/lambda';
@@ -111,6 +113,30 @@ describe('POST /projects with Idempotency-Key', () => {
     }
     expect(replies.filter((reply) => reply.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
     expect(await projectsOf(owner)).toHaveLength(1);
+  });
+
+  it('lets a key whose record has expired be used again for another request', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    expect((await create(owner, { title: 'First use' }, key)).status).toBe(201);
+    const [record] = (await table.scan()).filter((item) => item.owner === owner && item.type === 'idempotency');
+    if (!record) throw new Error('no idempotency record was written');
+    // Past its 24 hours, before DynamoDB's TTL has removed it.
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: { pk: record.pk, sk: record.sk },
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 60 },
+      }),
+    );
+    const reused = await create(owner, { title: 'Second use' }, key);
+    expect(reused.status).toBe(201);
+    expect(reused.headers['idempotent-replayed']).toBeUndefined();
+    expect(reused.json.data.title).toBe('Second use');
+    const replay = await create(owner, { title: 'Second use' }, key);
+    expectReplayOf(replay, reused);
+    expect(await projectsOf(owner)).toHaveLength(2);
   });
 
   it('replays the 409 a key first answered, even after the title is freed', async () => {
@@ -224,6 +250,46 @@ describe('POST /projects/batch with Idempotency-Key', () => {
     const replay = await batch(owner, items, key);
     expectReplayOf(replay, retry);
     expect(await projectsOf(owner)).toHaveLength(3);
+  });
+
+  it('replays a recorded atomic-batch 409 with its per-index errors', async () => {
+    const owner = freshOwner();
+    expect((await create(owner, { title: 'Taken' })).status).toBe(201);
+    const key = freshKey();
+    const conflicting = { projects: [{ title: 'Free' }, { title: 'taken' }, { title: 'Also free' }] };
+    const first = await batch(owner, conflicting, key);
+    expect(first.status).toBe(409);
+    expect(first.json.errors).toEqual([
+      { index: 1, code: 'PROJECT_TITLE_CONFLICT', message: 'A project with the same title already exists.' },
+    ]);
+    const again = await batch(owner, conflicting, key);
+    expect(again.status).toBe(409);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect({ ...again.json, requestId: undefined }).toEqual({ ...first.json, requestId: undefined });
+    expect(await projectsOf(owner)).toHaveLength(1);
+  });
+
+  it('leaves a keyed best-effort batch open when an item met a 503, so the retry creates it', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    const items = { atomic: false, projects: [{ title: 'Steady' }, { title: 'Throttled' }] };
+    const real = repository.createPlanned.bind(repository);
+    jest.spyOn(repository, 'createPlanned').mockImplementation(async (who, project) => {
+      if (project.title === 'Throttled') throw new ServiceUnavailableError(new Error('throttled'));
+      return real(who, project);
+    });
+    const first = await batch(owner, items, key);
+    expect(first.status).toBe(200);
+    expect(first.json.data.failures).toEqual([expect.objectContaining({ index: 1, code: 'SERVICE_UNAVAILABLE' })]);
+    jest.restoreAllMocks();
+    const retry = await batch(owner, items, key);
+    expect(retry.status).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.json.data.items.map((item: { index: number }) => item.index)).toEqual([0, 1]);
+    expect(retry.json.data.failures).toEqual([]);
+    expect(retry.json.data.items[0].project).toEqual(first.json.data.items[0].project);
+    expect(await projectsOf(owner)).toHaveLength(2);
+    expectReplayOf(await batch(owner, items, key), retry);
   });
 
   it('returns 422 for a best-effort batch with a used key and another body', async () => {

@@ -1,4 +1,5 @@
 import { handler as createHandler } from '../../functions/create-project';
+import { handler as batchHandler } from '../../functions/create-projects-batch';
 import { handler as deleteHandler } from '../../functions/delete-project';
 import { handler as getHandler } from '../../functions/get-project';
 import { handler as listHandler } from '../../functions/list-projects';
@@ -118,6 +119,49 @@ describe('GET /projects', () => {
     expect(first.json.data.items).toHaveLength(20);
     expect(first.json.data.nextCursor).toEqual(expect.any(String));
     const second = await list(owner, { cursor: first.json.data.nextCursor });
+    expect(second.json.data.items).toHaveLength(1);
+    expect(second.json.data.nextCursor).toBeNull();
+  });
+
+  it('pages through the trash, each deleted project exactly once, most recently deleted first', async () => {
+    const owner = freshOwner();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) ids.push((await create(owner, `Trash ${i}`)).id);
+    for (const id of ids) expect((await remove(owner, id)).status).toBe(204);
+    const whole = (await list(owner, { deleted: 'true', limit: '100' })).json.data.items as {
+      id: string;
+      deletedAt: string;
+    }[];
+    expect(whole.map((p) => p.id).sort()).toEqual([...ids].sort());
+    const byDeletion = [...whole].sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0));
+    expect(whole.map((p) => p.deletedAt)).toEqual(byDeletion.map((p) => p.deletedAt));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const reply: Reply = await list(owner, { deleted: 'true', limit: '2', ...(cursor ? { cursor } : {}) });
+      expect(reply.status).toBe(200);
+      seen.push(...reply.json.data.items.map((p: { id: string }) => p.id));
+      cursor = reply.json.data.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(whole.map((p) => p.id));
+  });
+
+  it('accepts limit=100 and answers a page of exactly 100', async () => {
+    const owner = freshOwner();
+    for (let batchNo = 0; batchNo < 4; batchNo += 1) {
+      const projects = Array.from({ length: 25 }, (_, i) => ({ title: `Bulk ${batchNo}-${i}` }));
+      const reply = await invoke(batchHandler, { owner, path: '/projects/batch', body: { projects } });
+      expect(reply.status).toBe(201);
+    }
+    await create(owner, 'One more');
+    const first = await list(owner, { limit: '100' });
+    expect(first.status).toBe(200);
+    expect(first.json.data.items).toHaveLength(100);
+    expect(first.json.data.nextCursor).toEqual(expect.any(String));
+    const second = await list(owner, { limit: '100', cursor: first.json.data.nextCursor });
     expect(second.json.data.items).toHaveLength(1);
     expect(second.json.data.nextCursor).toBeNull();
   });
@@ -312,8 +356,29 @@ describe('PATCH /projects/{id}', () => {
       Array.from({ length: 6 }, (_, i) => patch(owner, project.id, { title: `Busy ${i}` })),
     );
     for (const reply of replies) expect([200, 503]).toContain(reply.status);
+    expect(replies.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
     const final = (await get(owner, project.id)).json.data;
     expect(final.version).toBe(1 + replies.filter((r) => r.status === 200).length);
+  });
+
+  it('loses no description edit when several change one project at once', async () => {
+    const owner = freshOwner();
+    const project = await create(owner, 'Edited by many');
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => patch(owner, project.id, { description: `edit ${i}` })),
+    );
+    const succeeded = replies.filter((reply) => reply.status === 200);
+    expect(succeeded.length).toBeGreaterThanOrEqual(1);
+    for (const reply of replies.filter((r) => r.status !== 200)) {
+      expectFailure(reply, 503, 'SERVICE_UNAVAILABLE');
+    }
+    // Each accepted edit made a version of its own: none was written over a stale read.
+    const versions = succeeded.map((reply) => reply.json.data.version as number);
+    expect(new Set(versions).size).toBe(versions.length);
+    const final = (await get(owner, project.id)).json.data;
+    expect(final.version).toBe(1 + succeeded.length);
+    const last = succeeded.find((reply) => reply.json.data.version === final.version);
+    expect(final.description).toBe(last?.json.data.description);
   });
 });
 

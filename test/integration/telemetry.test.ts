@@ -115,4 +115,32 @@ describe('telemetry', () => {
     });
     expect(unexpected[0].service).toBe('projects-api');
   });
+  it('logs a 503 at WARN and leaves it out of the UnexpectedErrors metric the alarm watches', async () => {
+    let fresh:
+      | {
+          handler: typeof createHandler;
+          repository: typeof repository;
+          unavailable: new (cause?: unknown) => Error;
+        }
+      | undefined;
+    jest.isolateModules(() => {
+      fresh = {
+        handler: require('../../functions/create-project').handler,
+        repository: require('../../lib/store').repository,
+        unavailable: require('../../lib/errors').ServiceUnavailableError,
+      };
+      require('../../lib/telemetry').logger.setLogLevel('INFO');
+    });
+    if (!fresh) throw new Error('not loaded');
+    jest.spyOn(fresh.repository, 'createProjects').mockRejectedValueOnce(new fresh.unavailable(new Error('throttled')));
+    const reply = await invoke(fresh.handler, { owner: `unavailable-${Date.now()}`, body: { title: 'Busy' } });
+    expect(reply.status).toBe(503);
+    const logs = logLines();
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ level: 'WARN', status: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(logs.filter((line) => line.level === 'ERROR')).toEqual([]);
+    const requests = emf().filter((line) => line.Requests !== undefined);
+    expect(requests.map((line) => [line.route, line.code])).toEqual([['POST /projects', 'SERVICE_UNAVAILABLE']]);
+    expect(emf().filter((line) => line.UnexpectedErrors !== undefined)).toEqual([]);
+  });
 });

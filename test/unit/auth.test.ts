@@ -116,6 +116,18 @@ describe('identity', () => {
       await expect(codeOf(authenticate(withToken(token)))).resolves.toBe('UNAUTHORIZED');
     });
 
+    it('tolerates 5 seconds of clock skew on exp and nbf, and no more than a few', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const justExpired = await rs256({ exp: now - 2 }, {});
+      const expired = await rs256({ exp: now - 10 }, {});
+      const almostValid = await rs256({ nbf: now + 2, exp: now + 3600 }, {});
+      const notYet = await rs256({ nbf: now + 10, exp: now + 3600 }, {});
+      await expect(authenticate(withToken(justExpired))).resolves.toBe('alice');
+      await expect(codeOf(authenticate(withToken(expired)))).resolves.toBe('UNAUTHORIZED');
+      await expect(authenticate(withToken(almostValid))).resolves.toBe('alice');
+      await expect(codeOf(authenticate(withToken(notYet)))).resolves.toBe('UNAUTHORIZED');
+    });
+
     it('accepts an audience list that holds the API', async () => {
       const token = await rs256({}, { audience: ['another-api', params.audience], expiry: '1h' });
       await expect(authenticate(withToken(token))).resolves.toBe('alice');
