@@ -1,21 +1,28 @@
-import { createAtomicBatch, createBestEffortBatch } from '../lib/creates';
-import { type ApiRequest, httpHandler } from '../lib/http';
-import { idempotencyOf } from '../lib/idempotency';
+import { createBestEffortBatch } from '../lib/app/create-best-effort';
+import { createAtomicBatch } from '../lib/app/create-projects';
+import { idempotencyOf } from '../lib/domain/idempotency';
+import type { Project } from '../lib/domain/project';
+import { httpHandler } from '../lib/http/handler';
+import type { ApiRequest } from '../lib/http/types';
 import { AtomicBatchItems, BatchCreateBody, type BatchCreateInput } from '../lib/schemas';
+import { repository } from '../lib/store';
 import { validate, validator } from '../lib/validation';
 
 const ROUTE = 'POST /projects/batch';
+
+const created = (items: Project[]) => ({ status: 201, data: { items } });
 
 /**
  * POST /projects/batch: 1 to 25 projects, all or none (atomic, the default: 201), or each
  * valid one with a report of the others (atomic: false: 200). Honours Idempotency-Key.
  */
 async function createProjectsBatch({ owner, body, headers, language }: ApiRequest<BatchCreateInput>) {
+  const key = headers['idempotency-key'];
   if (body.atomic) {
     const { projects } = validate(AtomicBatchItems, { projects: body.projects }, language);
-    return createAtomicBatch(owner, projects, idempotencyOf(headers, ROUTE, { ...body, projects }));
+    return createAtomicBatch(repository, owner, projects, idempotencyOf(key, ROUTE, { ...body, projects }), created);
   }
-  return createBestEffortBatch(owner, body.projects, language, idempotencyOf(headers, ROUTE, body));
+  return createBestEffortBatch(repository, owner, body.projects, language, idempotencyOf(key, ROUTE, body));
 }
 
 export const handler = httpHandler(createProjectsBatch, { route: ROUTE, body: validator(BatchCreateBody) });

@@ -1,12 +1,12 @@
-import { type ApiRequest, httpHandler, ifMatchAllows, parseIfMatch } from '../lib/http';
+import { deleteProject as remove } from '../lib/app/lifecycle';
+import { ifMatchOf } from '../lib/http/conditional';
+import { httpHandler } from '../lib/http/handler';
+import type { ApiRequest } from '../lib/http/types';
 import { projectIdOf, repository } from '../lib/store';
 
 /** DELETE /projects/{id}: soft delete, which frees the title. 204, or 404 if missing or already deleted. */
 async function deleteProject({ owner, pathParameters, headers }: ApiRequest) {
-  const ifMatch = parseIfMatch(headers['if-match']);
-  await repository.deleteProject(owner, projectIdOf(pathParameters), {
-    ifMatch: (current) => ifMatchAllows(ifMatch, current),
-  });
+  await remove(repository, owner, projectIdOf(pathParameters), { ifMatch: ifMatchOf(headers['if-match']) });
   return { status: 204 };
 }
 

@@ -1,6 +1,8 @@
+import { listProjects as list } from '../lib/app/lifecycle';
 import { config } from '../lib/config';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
-import { type ApiRequest, httpHandler } from '../lib/http';
+import { httpHandler } from '../lib/http/handler';
+import type { ApiRequest } from '../lib/http/types';
 import { type ListProjectsParams, ListProjectsQuery } from '../lib/schemas';
 import { repository } from '../lib/store';
 import { validator } from '../lib/validation';
@@ -9,7 +11,7 @@ import { validator } from '../lib/validation';
 async function listProjects({ owner, query }: ApiRequest<undefined, ListProjectsParams>) {
   const { limit, deleted, cursor } = query;
   const after = cursor === undefined ? undefined : decodeCursor(config.cursorSecret, owner, deleted, cursor);
-  const page = await repository.listProjects(owner, { limit, deleted, ...(after ? { after } : {}) });
+  const page = await list(repository, owner, { limit, deleted, ...(after ? { after } : {}) });
   return {
     status: 200,
     data: {

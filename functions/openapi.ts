@@ -1,5 +1,5 @@
 import document from '../docs/openapi.json';
-import { httpHandler } from '../lib/http';
+import { httpHandler } from '../lib/http/handler';
 
 /**
  * The document `npm run docs` generates from the schemas and the error catalog (a test fails

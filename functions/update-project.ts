@@ -1,4 +1,7 @@
-import { type ApiRequest, etag, httpHandler, ifMatchAllows, parseIfMatch } from '../lib/http';
+import { updateProject as update } from '../lib/app/lifecycle';
+import { etag, ifMatchOf } from '../lib/http/conditional';
+import { httpHandler } from '../lib/http/handler';
+import type { ApiRequest } from '../lib/http/types';
 import { UpdateProjectBody, type UpdateProjectInput } from '../lib/schemas';
 import { projectIdOf, repository } from '../lib/store';
 import { validator } from '../lib/validation';
@@ -8,11 +11,10 @@ import { validator } from '../lib/validation';
  * uniqueness in the same transaction that frees the old one.
  */
 async function updateProject({ owner, pathParameters, body, headers }: ApiRequest<UpdateProjectInput>) {
-  const ifMatch = parseIfMatch(headers['if-match']);
   const { version, ...changes } = body;
-  const project = await repository.updateProject(owner, projectIdOf(pathParameters), changes, {
+  const project = await update(repository, owner, projectIdOf(pathParameters), changes, {
     ...(version === undefined ? {} : { version }),
-    ifMatch: (current) => ifMatchAllows(ifMatch, current),
+    ifMatch: ifMatchOf(headers['if-match']),
   });
   return { status: 200, data: project, headers: { etag: etag(project.version) } };
 }

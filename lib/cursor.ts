@@ -4,15 +4,9 @@
  * HMAC over owner, list and payload proves the server made it for this owner.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ValidationError } from './errors';
-import { ID_PATTERN } from './ids';
-
-export interface CursorPosition {
-  /** The id of the last project of the previous page. */
-  id: string;
-  /** Its sort key in the listing index. */
-  sortKey: string;
-}
+import { ID_PATTERN } from './domain/ids';
+import type { CursorPosition } from './domain/repository';
+import { type Rejection, validationFailed } from './errors/rejections';
 
 const MAX_CURSOR_LENGTH = 1024;
 
@@ -27,8 +21,8 @@ export function encodeCursor(secret: string, owner: string, deleted: boolean, po
   return `${payload}.${mac(secret, owner, deleted, payload).toString('base64url')}`;
 }
 
-function invalidCursor(): ValidationError {
-  return new ValidationError([{ field: 'cursor', message: 'The cursor is not valid for this list.' }]);
+function invalidCursor(): Rejection {
+  return validationFailed([{ field: 'cursor', message: 'The cursor is not valid for this list.' }]);
 }
 
 /** The position a cursor names; a 400 VALIDATION_FAILED for an altered or foreign cursor. */

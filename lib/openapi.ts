@@ -4,18 +4,11 @@
  * Served at GET /openapi.json and written to docs/openapi.json by `npm run docs`.
  */
 import * as z from 'zod';
-import { type ErrorCode, errorCatalog } from './errors';
-import { IDEMPOTENCY_TTL_SECONDS } from './idempotency';
-import { MAX_BODY_BYTES } from './limits';
-import {
-  BatchCreateBody,
-  CreateProjectBody,
-  DESCRIPTION_MAX_LENGTH,
-  ListProjectsQuery,
-  MAX_BATCH_SIZE,
-  UpdateProjectBody,
-} from './schemas';
-import { TITLE_MAX_LENGTH } from './titles';
+import { IDEMPOTENCY_TTL_SECONDS } from './domain/idempotency';
+import { DESCRIPTION_MAX_LENGTH, MAX_BATCH_SIZE, MAX_BODY_BYTES, TITLE_MAX_LENGTH } from './domain/limits';
+import { type ErrorCode, errorCatalog } from './errors/catalog';
+import { errorGuide } from './errors/guide';
+import { BatchCreateBody, CreateProjectBody, ListProjectsQuery, UpdateProjectBody } from './schemas';
 
 type Json = Record<string, unknown>;
 
@@ -259,7 +252,7 @@ function failureResponse(status: number, codes: ErrorCode[]): Json {
     allOf: [ref(schema), { type: 'object', properties: { code: { enum: codes } } }],
   });
   return {
-    description: codes.map((code) => `\`${code}\`: ${errorCatalog[code].when}`).join('\n\n'),
+    description: codes.map((code) => `\`${code}\`: ${errorGuide[code].when}`).join('\n\n'),
     headers: headerRefs(['x-request-id', 'Content-Language', ...extra]),
     content: {
       'application/json': { schema: narrowed('Failure') },
@@ -411,8 +404,8 @@ export function openApiDocument(version: string): Json {
                 code,
                 {
                   status: entry.status,
-                  when: entry.when,
-                  retryable: entry.retryable,
+                  when: errorGuide[code].when,
+                  retryable: errorGuide[code].retryable,
                   en: entry.text.en,
                   ko: entry.text.ko,
                 },

@@ -4,9 +4,14 @@
  * cannot disagree. `doc()` attaches what the document says of a schema.
  */
 import * as z from 'zod/mini';
-import { type Bilingual, canonicalTitle, codePointLength, TITLE_MAX_LENGTH, titleProblem } from './titles';
-
-export const DESCRIPTION_MAX_LENGTH = 1000;
+import {
+  DEFAULT_PAGE_SIZE,
+  DESCRIPTION_MAX_LENGTH,
+  MAX_BATCH_SIZE,
+  MAX_PAGE_SIZE,
+  TITLE_MAX_LENGTH,
+} from './domain/limits';
+import { type Bilingual, canonicalTitle, codePointLength, titleProblem } from './domain/titles';
 
 /** Metadata for the OpenAPI document (JSON Schema keywords, a description, a `$ref`). */
 function doc<T extends z.ZodMiniType>(schema: T, meta: Record<string, unknown>): T {
@@ -75,9 +80,6 @@ export const UpdateProjectBody = z
   });
 export type UpdateProjectInput = z.output<typeof UpdateProjectBody>;
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
 /** A whole number from 1 to 100, written in decimal digits only. */
 const PageSize = z.pipe(
   z.pipe(
@@ -110,8 +112,6 @@ export const ListProjectsQuery = z.object({
   ),
 });
 export type ListProjectsParams = z.output<typeof ListProjectsQuery>;
-
-export const MAX_BATCH_SIZE = 25;
 
 /** The envelope of a batch; the items are checked one by one (all at once when atomic). */
 export const BatchCreateBody = z.strictObject({

@@ -1,9 +1,14 @@
+/**
+ * The composition root of the functions: the DynamoDB client and the repository, built once
+ * per cold start from the config, and the `{id}` of a project route.
+ */
 import { config } from './config';
-import { ProjectNotFoundError } from './errors';
-import { isProjectId } from './ids';
-import { createDocumentClient, createRepository } from './repository';
+import { isProjectId } from './domain/ids';
+import { createDocumentClient } from './dynamodb/client';
+import { createRepository } from './dynamodb/repository';
+import { reject } from './errors/rejections';
 
-/** The DynamoDB client of every function, built once per cold start from the config. */
+/** The DynamoDB client of every function. */
 export const dynamo = createDocumentClient(config);
 
 /** The repository every function uses. */
@@ -15,6 +20,6 @@ export const repository = createRepository(dynamo, config.tableName);
  */
 export function projectIdOf(pathParameters: Readonly<Record<string, string | undefined>>): string {
   const id = pathParameters.id;
-  if (!isProjectId(id)) throw new ProjectNotFoundError();
+  if (!isProjectId(id)) throw reject('PROJECT_NOT_FOUND');
   return id;
 }

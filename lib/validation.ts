@@ -6,8 +6,9 @@
 import { ko } from 'zod/locales';
 import type * as z from 'zod/mini';
 import { safeParse } from 'zod/mini';
-import { type ErrorDetail, type Language, ValidationError } from './errors';
-import type { Validator } from './http';
+import type { Language } from './errors/catalog';
+import { type ErrorDetail, validationFailed } from './errors/rejections';
+import type { Validator } from './http/types';
 
 /** Turns zod issues into `errors[]`, one entry per field (and per unknown key). */
 export function validationDetails(issues: readonly z.core.$ZodIssue[], language: Language): ErrorDetail[] {
@@ -33,7 +34,7 @@ const koreanErrors = ko().localeError;
 
 export function validate<S extends z.ZodMiniType>(schema: S, value: unknown, language: Language): z.output<S> {
   const result = safeParse(schema, value, language === 'ko' ? { error: koreanErrors } : undefined);
-  if (!result.success) throw new ValidationError(validationDetails(result.error.issues, language));
+  if (!result.success) throw validationFailed(validationDetails(result.error.issues, language));
   return result.data;
 }
 

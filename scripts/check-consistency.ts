@@ -2,30 +2,18 @@
  * `npm run check-consistency [-- --endpoint URL] [--table NAME] [--region REGION] [--aws]`
  *
  * Scans a projects table and reports every violation of its invariants (see
- * scripts/lib/consistency.ts). Default: the local stack's table on DynamoDB Local
+ * lib/dynamodb/consistency.ts). Default: the local stack's table on DynamoDB Local
  * (DYNAMODB_ENDPOINT, else http://127.0.0.1:8000). `--aws` scans a deployed table with the
  * default AWS credentials. Exit status: 0 clean, 1 violations, 2 could not check.
  */
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { findViolations } from './lib/consistency';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { findViolations } from '../lib/dynamodb/consistency';
+import { scanTable } from '../lib/dynamodb/scan';
 import { localClient, localTableName } from './lib/table';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-export async function scanTable(doc: DynamoDBDocumentClient, tableName: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

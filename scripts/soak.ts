@@ -9,8 +9,8 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
-import { scanTable } from './check-consistency';
-import { findViolations } from './lib/consistency';
+import { findViolations } from '../lib/dynamodb/consistency';
+import { scanTable } from '../lib/dynamodb/scan';
 import { signToken } from './lib/local-auth';
 import { newTally, type Op, opArbitrary, runRounds, type Send } from './lib/random-ops';
 import { withScratchStack } from './lib/stack';

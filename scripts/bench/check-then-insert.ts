@@ -6,8 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createRepository, keys, newProject } from '../../lib/repository';
-import { titleKey } from '../../lib/titles';
+import { newProject } from '../../lib/domain/project';
+import { titleKey } from '../../lib/domain/titles';
+import { keys } from '../../lib/dynamodb/keys';
+import { createRepository } from '../../lib/dynamodb/repository';
 import { ensureTable, localClient } from '../lib/table';
 
 export const TITLES = 200;

@@ -5,8 +5,8 @@
  */
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
-import { scanTable } from '../check-consistency';
-import { findViolations } from '../lib/consistency';
+import { findViolations } from '../../lib/dynamodb/consistency';
+import { scanTable } from '../../lib/dynamodb/scan';
 import { signToken } from '../lib/local-auth';
 import { withScratchStack } from '../lib/stack';
 import { localClient, localTableName } from '../lib/table';

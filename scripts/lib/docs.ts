@@ -1,4 +1,5 @@
-import { type CatalogEntry, type ErrorCode, errorCatalog, RETRY_AFTER_SECONDS } from '../../lib/errors';
+import { RETRY_AFTER_SECONDS } from '../../lib/errors/catalog';
+import { documentedCatalog } from '../../lib/errors/guide';
 import { openApiDocument } from '../../lib/openapi';
 import { version } from '../../package.json';
 
@@ -12,7 +13,7 @@ export function renderErrorsMarkdown(): string {
   const lines = [
     '# Error catalog',
     '',
-    '<!-- Generated from lib/errors.ts by `npm run docs`; do not edit by hand. -->',
+    '<!-- Generated from lib/errors/catalog.ts and lib/errors/guide.ts by `npm run docs`; do not edit by hand. -->',
     '',
     'Every failure the API produces is `{ "status": "Failed", "code", "message", "requestId", "errors"? }`',
     '(or RFC 9457 problem details for `Accept: application/problem+json`). `message` is',
@@ -26,7 +27,7 @@ export function renderErrorsMarkdown(): string {
     '| code | status | when | retry? | what to do | English | Korean |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const [code, entry] of Object.entries(errorCatalog) as [ErrorCode, CatalogEntry][]) {
+  for (const [code, entry] of documentedCatalog()) {
     lines.push(
       `| \`${code}\` | ${entry.status} ${entry.reason} | ${cell(entry.when)} | ${entry.retryable ? 'yes' : 'no'} | ${cell(entry.clientAction)} | [${entry.reason}] ${cell(entry.text.en)} | [${entry.reason}] ${cell(entry.text.ko)} |`,
     );

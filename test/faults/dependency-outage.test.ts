@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { findViolations } from '../../scripts/lib/consistency';
+import { findViolations } from '../../lib/dynamodb/consistency';
 import { freePort, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local';
 import { ensureTable, localClient } from '../../scripts/lib/table';
 import { apiEvent, lambdaContext } from '../support/lambda';

@@ -17,7 +17,7 @@ import { handler as deleteHandler } from '../../functions/delete-project';
 import { handler as getHandler } from '../../functions/get-project';
 import { handler as listHandler } from '../../functions/list-projects';
 import { handler as updateHandler } from '../../functions/update-project';
-import { keys } from '../../lib/repository';
+import { keys } from '../../lib/dynamodb/keys';
 
 /** The README's numbers: a transaction is tried 4 times, a read-then-write 5 times. */
 const TRANSACTION_TRIES = 4;

@@ -1,6 +1,6 @@
 import { handler as createHandler } from '../../functions/create-project';
 import { handler as batchHandler } from '../../functions/create-projects-batch';
-import { findViolations } from '../../scripts/lib/consistency';
+import { findViolations } from '../../lib/dynamodb/consistency';
 import { invoke } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { countRequests } from '../support/requests';

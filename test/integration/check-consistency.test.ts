@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as createHandler } from '../../functions/create-project';
-import { keys } from '../../lib/repository';
+import { keys } from '../../lib/dynamodb/keys';
 import { invoke } from '../support/lambda';
 import { useTable } from '../support/table';
 

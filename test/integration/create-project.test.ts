@@ -1,5 +1,5 @@
 import { handler } from '../../functions/create-project';
-import { findViolations } from '../../scripts/lib/consistency';
+import { findViolations } from '../../lib/dynamodb/consistency';
 import { apiEvent, invoke, lambdaContext, type Reply } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { useTable } from '../support/table';

@@ -2,9 +2,9 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as createHandler } from '../../functions/create-project';
 import { handler as batchHandler } from '../../functions/create-projects-batch';
 import { handler as deleteHandler } from '../../functions/delete-project';
-import { ServiceUnavailableError } from '../../lib/errors';
+import { findViolations } from '../../lib/dynamodb/consistency';
+import { serviceUnavailable } from '../../lib/errors/rejections';
 import { repository } from '../../lib/store';
-import { findViolations } from '../../scripts/lib/consistency';
 import { invoke, type Reply } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { countRequests } from '../support/requests';
@@ -275,7 +275,7 @@ describe('POST /projects/batch with Idempotency-Key', () => {
     const items = { atomic: false, projects: [{ title: 'Steady' }, { title: 'Throttled' }] };
     const real = repository.createPlanned.bind(repository);
     jest.spyOn(repository, 'createPlanned').mockImplementation(async (who, project) => {
-      if (project.title === 'Throttled') throw new ServiceUnavailableError(new Error('throttled'));
+      if (project.title === 'Throttled') throw serviceUnavailable(new Error('throttled'));
       return real(who, project);
     });
     const first = await batch(owner, items, key);

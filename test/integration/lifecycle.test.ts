@@ -5,7 +5,7 @@ import { handler as getHandler } from '../../functions/get-project';
 import { handler as listHandler } from '../../functions/list-projects';
 import { handler as restoreHandler } from '../../functions/restore-project';
 import { handler as updateHandler } from '../../functions/update-project';
-import { findViolations } from '../../scripts/lib/consistency';
+import { findViolations } from '../../lib/dynamodb/consistency';
 import { apiEvent, invoke, lambdaContext, type Reply } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { useTable } from '../support/table';

@@ -11,7 +11,7 @@ import { handler as getHandler } from '../../functions/get-project';
 import { handler as listHandler } from '../../functions/list-projects';
 import { handler as restoreHandler } from '../../functions/restore-project';
 import { handler as updateHandler } from '../../functions/update-project';
-import { findViolations } from '../../scripts/lib/consistency';
+import { findViolations } from '../../lib/dynamodb/consistency';
 import { newTally, type OpRequest, roundsArbitrary, runRounds, type Send } from '../../scripts/lib/random-ops';
 import { apiEvent, lambdaContext } from '../support/lambda';
 import { useTable } from '../support/table';

@@ -120,19 +120,19 @@ describe('telemetry', () => {
       | {
           handler: typeof createHandler;
           repository: typeof repository;
-          unavailable: new (cause?: unknown) => Error;
+          unavailable: (cause?: unknown) => Error;
         }
       | undefined;
     jest.isolateModules(() => {
       fresh = {
         handler: require('../../functions/create-project').handler,
         repository: require('../../lib/store').repository,
-        unavailable: require('../../lib/errors').ServiceUnavailableError,
+        unavailable: require('../../lib/errors/rejections').serviceUnavailable,
       };
       require('../../lib/telemetry').logger.setLogLevel('INFO');
     });
     if (!fresh) throw new Error('not loaded');
-    jest.spyOn(fresh.repository, 'createProjects').mockRejectedValueOnce(new fresh.unavailable(new Error('throttled')));
+    jest.spyOn(fresh.repository, 'createProjects').mockRejectedValueOnce(fresh.unavailable(new Error('throttled')));
     const reply = await invoke(fresh.handler, { owner: `unavailable-${Date.now()}`, body: { title: 'Busy' } });
     expect(reply.status).toBe(503);
     const logs = logLines();

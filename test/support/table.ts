@@ -1,7 +1,7 @@
 /** A DynamoDB Local table of its own for the test file that calls useTable(). */
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { scanTable } from '../../scripts/check-consistency';
+import { scanTable } from '../../lib/dynamodb/scan';
 import { ensureTable, localClient } from '../../scripts/lib/table';
 
 export interface TestTable {

@@ -1,6 +1,6 @@
 import { importJWK, SignJWT } from 'jose';
-import { createAuthenticator, MAX_OWNER_ID_LENGTH } from '../../lib/auth';
-import type { ApiError } from '../../lib/errors';
+import type { Rejection } from '../../lib/errors/rejections';
+import { createAuthenticator, MAX_OWNER_ID_LENGTH } from '../../lib/http/auth';
 import { generateKeys, localAuthParams, signToken } from '../../scripts/lib/local-auth';
 import { apiEvent } from '../support/lambda';
 
@@ -11,7 +11,7 @@ const codeOf = async (promise: Promise<unknown>) => {
     await promise;
     return undefined;
   } catch (error) {
-    return (error as ApiError).code;
+    return (error as Rejection).code;
   }
 };
 

@@ -1,15 +1,53 @@
+import type { Request } from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
 import type { Context } from 'aws-lambda';
-import { ApiError, errorCatalog, errorMessage, ProjectTitleConflictError, ValidationError } from '../../lib/errors';
-import {
-  errorResponse,
-  MAX_BODY_BYTES,
-  negotiateLanguage,
-  prepareJsonBody,
-  type RequestState,
-  toApiError,
-  wantsProblemJson,
-} from '../../lib/http';
+import { MAX_BODY_BYTES } from '../../lib/domain/limits';
+import { errorCatalog, errorMessage } from '../../lib/errors/catalog';
+import { isRejection, type Rejection, reject, validationFailed } from '../../lib/errors/rejections';
+import { errorEnvelope } from '../../lib/http/error-envelope';
+import { prepareJsonBody } from '../../lib/http/json-body';
+import { knownErrors } from '../../lib/http/known-errors';
+import { negotiateLanguage, wantsProblemJson } from '../../lib/http/negotiation';
+import { securityHeaders } from '../../lib/http/security-headers';
+import type { Event, RequestContext, Result } from '../../lib/http/types';
 import { apiEvent } from '../support/lambda';
+
+type RequestState = Pick<RequestContext, 'requestId' | 'language' | 'problem' | 'route' | 'owner' | 'startedAt'>;
+
+/** The error half of the handler's chain, in its order, over one thrown error. */
+async function onErrorChain(error: unknown, state: RequestState, instance: string) {
+  const request = {
+    event: { rawPath: instance } as Event,
+    context: { ...state } as RequestContext,
+    response: undefined,
+    error,
+    internal: {},
+  } as unknown as Request<Event, Result, Error, RequestContext>;
+  for (const middleware of [knownErrors(), httpErrorHandler({ logger: false }), errorEnvelope(), securityHeaders()]) {
+    await middleware.onError?.(request);
+  }
+  return request;
+}
+
+/** The answer the handler gives for a thrown error. */
+async function errorResponse(error: unknown, state: RequestState, instance: string): Promise<Result> {
+  return (await onErrorChain(error, state, instance)).response as Result;
+}
+
+/** Whether the chain answers a thrown error as a rejection or as an exception (a bare 500). */
+async function toApiError(error: unknown) {
+  const request = await onErrorChain(
+    error,
+    { requestId: 'r', language: 'en', problem: false, route: '', owner: '', startedAt: 0 },
+    '/',
+  );
+  const unexpected = !isRejection(request.context.failure) || request.response?.statusCode === 500;
+  const code = JSON.parse(request.response?.body ?? '{}').code as string;
+  return {
+    apiError: isRejection(request.context.failure) && !unexpected ? request.context.failure : { code },
+    unexpected,
+  };
+}
 
 const state = (overrides: Partial<RequestState> = {}): RequestState => ({
   requestId: 'req-1',
@@ -87,9 +125,9 @@ describe('wantsProblemJson', () => {
 });
 
 describe('errorResponse', () => {
-  it('builds the failure envelope with request id, language and errors', () => {
-    const error = new ValidationError([{ field: 'title', message: 'Required' }]);
-    const response = errorResponse(error, state({ language: 'ko' }), '/projects');
+  it('builds the failure envelope with request id, language and errors', async () => {
+    const error = validationFailed([{ field: 'title', message: 'Required' }]);
+    const response = await errorResponse(error, state({ language: 'ko' }), '/projects');
     expect(response.statusCode).toBe(400);
     expect(response.headers).toMatchObject({
       'content-type': 'application/json; charset=utf-8',
@@ -105,14 +143,14 @@ describe('errorResponse', () => {
     });
   });
 
-  it('leaves errors out when there are none', () => {
-    const body = JSON.parse(errorResponse(new ProjectTitleConflictError(), state(), '/projects').body ?? '');
+  it('leaves errors out when there are none', async () => {
+    const body = JSON.parse((await errorResponse(reject('PROJECT_TITLE_CONFLICT'), state(), '/projects')).body ?? '');
     expect(body).not.toHaveProperty('errors');
   });
 
-  it('builds RFC 9457 problem details on request', () => {
-    const error = new ApiError('SERVICE_UNAVAILABLE', { headers: { 'retry-after': '1' } });
-    const response = errorResponse(error, state({ problem: true }), '/projects');
+  it('builds RFC 9457 problem details on request', async () => {
+    const error = reject('SERVICE_UNAVAILABLE', { headers: { 'retry-after': '1' } });
+    const response = await errorResponse(error, state({ problem: true }), '/projects');
     expect(response.headers).toMatchObject({
       'content-type': 'application/problem+json; charset=utf-8',
       'retry-after': '1',
@@ -130,27 +168,27 @@ describe('errorResponse', () => {
 });
 
 describe('toApiError', () => {
-  it('keeps rejections and turns anything else into a bare INTERNAL_ERROR', () => {
-    const rejection = new ProjectTitleConflictError();
-    expect(toApiError(rejection)).toEqual({ apiError: rejection, unexpected: false });
-    const { apiError, unexpected } = toApiError(new Error('secret table name'));
+  it('keeps rejections and turns anything else into a bare INTERNAL_ERROR', async () => {
+    const rejection = reject('PROJECT_TITLE_CONFLICT');
+    expect(await toApiError(rejection)).toEqual({ apiError: rejection, unexpected: false });
+    const { apiError, unexpected } = await toApiError(new Error('secret table name'));
     expect(unexpected).toBe(true);
     expect(apiError.code).toBe('INTERNAL_ERROR');
-    const body = errorResponse(apiError, state(), '/').body ?? '';
+    const body = (await errorResponse(apiError, state(), '/')).body ?? '';
     expect(body).not.toMatch(/secret/);
   });
 
-  it('reads the JSON body parser’s failure as MALFORMED_JSON', () => {
+  it('reads the JSON body parser’s failure as MALFORMED_JSON', async () => {
     const error = Object.assign(new Error('Invalid or malformed JSON was provided'), {
       statusCode: 415,
       cause: { package: '@middy/http-json-body-parser' },
     });
-    expect(toApiError(error).apiError.code).toBe('MALFORMED_JSON');
+    expect((await toApiError(error)).apiError.code).toBe('MALFORMED_JSON');
   });
 
-  it('treats thrown non-errors as unexpected', () => {
-    expect(toApiError('a string').unexpected).toBe(true);
-    expect(toApiError(null).unexpected).toBe(true);
+  it('treats thrown non-errors as unexpected', async () => {
+    expect((await toApiError('a string')).unexpected).toBe(true);
+    expect((await toApiError(null)).unexpected).toBe(true);
   });
 });
 
@@ -160,7 +198,7 @@ describe('prepareJsonBody', () => {
       fn();
       return undefined;
     } catch (error) {
-      return (error as ApiError).code;
+      return (error as Rejection).code;
     }
   };
 

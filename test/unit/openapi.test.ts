@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { errorCatalog } from '../../lib/errors';
+import { errorCatalog } from '../../lib/errors/catalog';
 import { openApiDocument } from '../../lib/openapi';
 import { renderErrorsMarkdown, renderOpenApiJson } from '../../scripts/lib/docs';
 import { expectDocumented } from '../support/openapi';

@@ -1,4 +1,4 @@
-import { canonicalTitle, codePointLength, titleKey, titleKeyDigest, titleProblem } from '../../lib/titles';
+import { canonicalTitle, codePointLength, titleKey, titleKeyDigest, titleProblem } from '../../lib/domain/titles';
 
 describe('title rules', () => {
   describe('titleKey', () => {

@@ -1,7 +1,11 @@
+/**
+ * Title identity: what the contract accepts as a title, the form it is stored in, and the
+ * key under which two titles that look the same to a person are the same title.
+ */
 import { createHash } from 'node:crypto';
+import { TITLE_MAX_LENGTH } from './limits';
 
-/** Title rules from the contract: 1 to 100 characters after trimming, no control characters. */
-export const TITLE_MAX_LENGTH = 100;
+export { TITLE_MAX_LENGTH };
 
 const CONTROL_CHARACTER = /\p{Cc}/u;
 const WHITE_SPACE_RUN = /\s+/gu;

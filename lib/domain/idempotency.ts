@@ -2,14 +2,14 @@
  * Idempotency-Key: a client's retry of a create gets the first answer again, never a 409
  * for the project its own first attempt made.
  *
- * The record (owner + key → fingerprint of the request, the response to replay) is written
+ * The record (owner + key → fingerprint of the request, the answer to replay) is written
  * in the same transaction as the projects it describes. A retry after a crash at any point
  * therefore finds either nothing (nothing was written: it creates) or the record (it
  * replays). There is no separate "in progress" record that a crash could leave behind.
  */
 import { createHash } from 'node:crypto';
-import { ApiError, type ErrorCode, type ErrorDetail, ValidationError } from './errors';
-import type { ApiResult } from './http';
+import type { ErrorCode } from '../errors/catalog';
+import { type ErrorDetail, validationFailed } from '../errors/rejections';
 
 /** Records are kept at least this long; DynamoDB's TTL removes them some time after. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -52,18 +52,14 @@ export function canonicalJson(value: unknown): string {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64url');
 
 /**
- * The request's Idempotency-Key, or undefined without one. The fingerprint covers the route
- * and the validated body, so the same key on another route or with another body is a reuse.
+ * The idempotency of a request with this key, or undefined without one. The fingerprint
+ * covers the route and the validated body, so the same key on another route or with another
+ * body is a reuse.
  */
-export function idempotencyOf(
-  headers: Readonly<Record<string, string | undefined>>,
-  route: string,
-  body: unknown,
-): Idempotency | undefined {
-  const key = headers['idempotency-key'];
+export function idempotencyOf(key: string | undefined, route: string, body: unknown): Idempotency | undefined {
   if (key === undefined) return undefined;
   if (!KEY_PATTERN.test(key)) {
-    throw new ValidationError([
+    throw validationFailed([
       {
         field: 'Idempotency-Key',
         message: {
@@ -74,23 +70,4 @@ export function idempotencyOf(
     ]);
   }
   return { key, digest: sha256(key), fingerprint: sha256(`${route}\n${canonicalJson(body)}`) };
-}
-
-export const REPLAYED_HEADER = 'idempotent-replayed';
-
-/** The first answer again, for the same request; 422 for another request under the same key. */
-export function replay(record: IdempotencyRecord, idempotency: Idempotency): ApiResult {
-  if (record.fingerprint !== idempotency.fingerprint) throw new ApiError('IDEMPOTENCY_KEY_REUSED');
-  const { response } = record;
-  if (response.error) {
-    throw new ApiError(response.error.code, {
-      ...(response.error.details ? { details: response.error.details } : {}),
-      headers: { [REPLAYED_HEADER]: 'true' },
-    });
-  }
-  return {
-    status: response.status,
-    ...(response.data === undefined ? {} : { data: response.data }),
-    headers: { ...response.headers, [REPLAYED_HEADER]: 'true' },
-  };
 }

@@ -5,8 +5,8 @@
  *  - no owner has two live projects with one title key;
  *  - every completed idempotency record points at projects that exist.
  */
-import { keys } from '../../lib/repository';
-import { titleKey } from '../../lib/titles';
+import { titleKey } from '../domain/titles';
+import { keys } from './keys';
 
 type Item = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { createPublicKey, type JsonWebKey, type KeyObject, verify } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { AuthConfig } from './config';
-import { UnauthorizedError } from './errors';
+import type { AuthConfig } from '../config';
+import { isRejectionOf, reject } from '../errors/rejections';
 
 /** Owner ids longer than this are refused: keys stay far below DynamoDB's key size limits. */
 export const MAX_OWNER_ID_LENGTH = 256;
@@ -14,7 +14,7 @@ type Claims = Record<string, unknown>;
 function ownerFromClaims(claims: Claims | undefined): string {
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_OWNER_ID_LENGTH || !sub.isWellFormed()) {
-    throw new UnauthorizedError();
+    throw reject('UNAUTHORIZED');
   }
   return sub;
 }
@@ -65,12 +65,12 @@ export function createAuthenticator(auth: AuthConfig): (event: APIGatewayProxyEv
   const key = createPublicKey({ key: JSON.parse(auth.publicJwk) as JsonWebKey, format: 'jwk' });
   return async (event) => {
     const match = BEARER.exec(event.headers?.authorization ?? '');
-    if (!match) throw new UnauthorizedError();
+    if (!match) throw reject('UNAUTHORIZED');
     try {
       return ownerFromClaims(verifyRs256(`${match[1]}.${match[2]}.${match[3]}`, key, auth));
     } catch (error) {
-      if (error instanceof UnauthorizedError) throw error;
-      throw new UnauthorizedError(error);
+      if (isRejectionOf(error, 'UNAUTHORIZED')) throw error;
+      throw reject('UNAUTHORIZED', { cause: error });
     }
   };
 }

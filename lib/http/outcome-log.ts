@@ -1,0 +1,29 @@
+import type { MiddlewareObj } from '@middy/core';
+import { isRejection } from '../errors/rejections';
+import { recordOutcome } from '../telemetry';
+import type { Event, RequestContext, Result } from './types';
+
+/**
+ * One log line and one metric per request, once its answer is known: INFO for a success,
+ * WARN for a rejection (with its cause), ERROR with the exception and its stack for a 500.
+ */
+export function outcomeLog(): MiddlewareObj<Event, Result, Error, RequestContext> {
+  const log = (context: RequestContext, status: number, failure?: unknown) =>
+    recordOutcome({
+      requestId: context.requestId,
+      route: context.route,
+      owner: context.owner,
+      status,
+      code: failure === undefined ? undefined : isRejection(failure) ? failure.code : 'INTERNAL_ERROR',
+      durationMs: Math.round((performance.now() - context.startedAt) * 10) / 10,
+      error: failure,
+    });
+  return {
+    after: async ({ context, response }) => {
+      if (response) log(context, response.statusCode ?? 200);
+    },
+    onError: async ({ context, response }) => {
+      log(context, response?.statusCode ?? 500, context.failure ?? new Error('unknown failure'));
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { MiddlewareObj } from '@middy/core';
+import { logger } from '../telemetry';
+import { negotiateLanguage, wantsProblemJson } from './negotiation';
+import type { Event, RequestContext, Result } from './types';
+
+/**
+ * The Lambda invocation id: unique per request in AWS and in serverless-offline (whose
+ * API Gateway request id is a constant), and the id Lambda's own log lines carry.
+ */
+function requestIdOf(event: Event, context: Partial<RequestContext>): string {
+  return context?.awsRequestId || event.requestContext?.requestId || crypto.randomUUID();
+}
+
+/** First of the chain: the request id, language and failure format, on `request.context`. */
+export function requestContext(options: { route: string }): MiddlewareObj<Event, Result, Error, RequestContext> {
+  return {
+    before: async ({ event, context }) => {
+      const headers = event.headers ?? {};
+      Object.assign(context, {
+        requestId: requestIdOf(event, context),
+        language: negotiateLanguage(headers['accept-language']),
+        problem: wantsProblemJson(headers.accept),
+        route: options.route,
+        owner: '',
+        startedAt: performance.now(),
+      });
+      logger.addContext(context);
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { ApiResult, Result } from './types';
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** A success: the data in the `{ status: "Success", data }` envelope, a raw JSON body, or none (204). */
+export function successResponse(result: ApiResult): Result {
+  const headers = { ...result.headers };
+  if (result.raw !== undefined) {
+    return { statusCode: result.status, headers: { 'content-type': JSON_CONTENT_TYPE, ...headers }, body: result.raw };
+  }
+  if (result.data === undefined) return { statusCode: result.status, headers };
+  return {
+    statusCode: result.status,
+    headers: { ...headers, 'content-type': JSON_CONTENT_TYPE },
+    body: JSON.stringify({ status: 'Success', data: result.data }),
+  };
+}

@@ -1,0 +1,28 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { Event, RequestContext, Result } from './types';
+
+/** Sent with every answer: nothing is cached, sniffed, framed or referred. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+};
+
+/**
+ * The security headers and `x-request-id` on every answer, success or failure; a route's own
+ * header wins (the OpenAPI document may be cached).
+ */
+export function securityHeaders(): MiddlewareObj<Event, Result, Error, RequestContext> {
+  const add = async (request: { response: Result | null | undefined; context: RequestContext }) => {
+    if (!request.response) return;
+    request.response.headers = {
+      ...SECURITY_HEADERS,
+      'x-request-id': request.context.requestId,
+      ...request.response.headers,
+    };
+  };
+  return { after: add, onError: add };
+}
