@@ -241,6 +241,7 @@ const responseHeaders: Record<string, Json> = {
   },
   'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
   'WWW-Authenticate': { description: '`Bearer`.', schema: { type: 'string' } },
+  Allow: { description: 'The methods the path supports, such as `GET, PATCH, DELETE`.', schema: { type: 'string' } },
 };
 
 const headerRefs = (names: string[]) =>
@@ -330,7 +331,7 @@ export function openApiDocument(version: string): Json {
       description: [
         'Users own projects with titles. A second live project with the same title for the same owner is refused with `409 PROJECT_TITLE_CONFLICT`.',
         'The owner is the `sub` of the bearer token. A project of another owner answers exactly as a missing one (`404 PROJECT_NOT_FOUND`).',
-        `Every failure is the \`Failure\` envelope (or \`Problem\` for \`Accept: application/problem+json\`) with a stable \`code\`; any method and path not listed here answers \`404 ROUTE_NOT_FOUND\`. Bodies over ${MAX_BODY_BYTES / 1024} KiB are \`413\`.`,
+        `Every failure is the \`Failure\` envelope (or \`Problem\` for \`Accept: application/problem+json\`) with a stable \`code\`; a path listed here with a method it does not list answers \`405 METHOD_NOT_ALLOWED\` with \`Allow\`, and any other path \`404 ROUTE_NOT_FOUND\`. Bodies over ${MAX_BODY_BYTES / 1024} KiB are \`413\`.`,
         `An \`Idempotency-Key\` is remembered for at least ${IDEMPOTENCY_TTL_SECONDS / 3600} hours, per owner.`,
       ].join('\n\n'),
     },
@@ -342,6 +343,24 @@ export function openApiDocument(version: string): Json {
     ],
     paths,
     components: {
+      responses: {
+        MethodNotAllowed: {
+          description: `A path above with a method it does not list: \`METHOD_NOT_ALLOWED\`. ${errorGuide.METHOD_NOT_ALLOWED.when}`,
+          headers: headerRefs(['x-request-id', 'Content-Language', 'Allow']),
+          content: {
+            'application/json': { schema: ref('Failure') },
+            'application/problem+json': { schema: ref('Problem') },
+          },
+        },
+        RouteNotFound: {
+          description: `Any other path: \`ROUTE_NOT_FOUND\`. ${errorGuide.ROUTE_NOT_FOUND.when}`,
+          headers: headerRefs(['x-request-id', 'Content-Language']),
+          content: {
+            'application/json': { schema: ref('Failure') },
+            'application/problem+json': { schema: ref('Problem') },
+          },
+        },
+      },
       securitySchemes: {
         bearerAuth: {
           type: 'http',

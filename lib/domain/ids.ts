@@ -1,21 +1,49 @@
 import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32, as in ULID
+const TIME_LENGTH = 10;
+const RANDOM_LENGTH = 16;
+
+// The last id made by this process: its time and its random part, as base32 digits.
+let lastTime = -1;
+let lastRandom: number[] = [];
 
 /**
- * A ULID: 48 bits of milliseconds then 80 random bits, 26 characters of Crockford base32.
- * Ids sort by creation time, so "newest first" is a key order, and contain no delimiter.
+ * A monotonic ULID: 48 bits of milliseconds then 80 random bits, 26 characters of Crockford
+ * base32. Ids sort by creation time, so "newest first" is a key order, and contain no
+ * delimiter. Within one millisecond (or if the clock steps back) the random part of the last
+ * id is incremented instead of drawn again, so the ids one process makes strictly increase:
+ * the projects of a batch list in exactly the reverse of their order in the request.
  */
 export function newId(now: number = Date.now()): string {
+  if (now > lastTime) {
+    lastTime = now;
+    lastRandom = Array.from({ length: RANDOM_LENGTH }, () => randomByte() % 32);
+  } else if (!increment(lastRandom)) {
+    // 2^80 ids in one millisecond: take the next millisecond.
+    lastTime += 1;
+    lastRandom = Array.from({ length: RANDOM_LENGTH }, () => randomByte() % 32);
+  }
   let time = '';
-  let t = now;
-  for (let i = 0; i < 10; i += 1) {
+  let t = lastTime;
+  for (let i = 0; i < TIME_LENGTH; i += 1) {
     time = ALPHABET.charAt(t % 32) + time;
     t = Math.floor(t / 32);
   }
-  let tail = '';
-  for (let i = 0; i < 16; i += 1) tail += ALPHABET.charAt(randomByte() % 32);
-  return time + tail;
+  return time + lastRandom.map((digit) => ALPHABET.charAt(digit)).join('');
+}
+
+/** Adds one to base32 digits in place; false when they overflow (all were 31). */
+function increment(digits: number[]): boolean {
+  for (let i = digits.length - 1; i >= 0; i -= 1) {
+    const digit = digits[i] ?? 0;
+    if (digit < 31) {
+      digits[i] = digit + 1;
+      return true;
+    }
+    digits[i] = 0;
+  }
+  return false;
 }
 
 // Random bytes drawn 4 KiB at a time: one call into the OS per 256 ids, not one per id.

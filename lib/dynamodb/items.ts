@@ -40,11 +40,19 @@ export function toProject(item: ProjectItem): Project {
 
 export const toStored = (item: ProjectItem): StoredProject => ({ project: toProject(item), titleKey: item.titleKey });
 
+/**
+ * The answer as stored: a JSON string, because DynamoDB keeps a map's keys in an order of its
+ * own, and a replay must be the very same bytes as the first answer.
+ */
+export const storedAnswer = (response: StoredResponse): string => JSON.stringify(response);
+
 /** A record the key already has (unmarshalled): what the key answered. */
 export function recordOf(item: Record<string, unknown>): IdempotencyRecord {
-  const { fingerprint, response } = item as { fingerprint: string; response?: StoredResponse };
+  const { fingerprint, response } = item as { fingerprint: string; response?: string | StoredResponse };
   // A pending best-effort batch has no response yet; its fingerprint answers (422) for it.
-  return { fingerprint, response: response ?? { status: 409 } };
+  if (response === undefined) return { fingerprint, response: { status: 409 } };
+  // Records written before answers were stored as strings hold a map: replayed as it is.
+  return { fingerprint, response: typeof response === 'string' ? (JSON.parse(response) as StoredResponse) : response };
 }
 
 export type RecordFields = { state: 'complete'; response: StoredResponse } | { state: 'pending'; plan: BatchPlan };
@@ -148,7 +156,9 @@ export function itemWriter(tableName: string) {
             type: 'idempotency',
             owner,
             fingerprint: idempotency.fingerprint,
-            ...fields,
+            ...(fields.state === 'complete'
+              ? { state: fields.state, response: storedAnswer(fields.response) }
+              : fields),
             projectIds,
             createdAt: new Date(now * 1000).toISOString(),
             expiresAt: now + IDEMPOTENCY_TTL_SECONDS,

@@ -16,7 +16,7 @@ import { isLive } from '../domain/project';
 import type { Repository } from '../domain/repository';
 import { titleKey } from '../domain/titles';
 import { send } from './failures';
-import { itemWriter, type ProjectItem, recordOf, toProject, toStored } from './items';
+import { itemWriter, type ProjectItem, recordOf, storedAnswer, toProject, toStored } from './items';
 import { keys, projectKey, recordKey } from './keys';
 import { type NamedItems, transact } from './transact';
 
@@ -111,7 +111,7 @@ export function createRepository(client: DynamoDBDocumentClient, tableName: stri
             ExpressionAttributeNames: { '#state': 'state', '#response': 'response', '#plan': 'plan' },
             ExpressionAttributeValues: {
               ':complete': 'complete',
-              ':response': response,
+              ':response': storedAnswer(response),
               ':ids': projectIds,
               ':fingerprint': idempotency.fingerprint,
             },

@@ -43,6 +43,14 @@ export const errorCatalog = {
       ko: '요청한 메서드와 경로에 해당하는 API가 없습니다.',
     },
   },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    reason: 'Method Not Allowed',
+    text: {
+      en: 'The path does not support this method.',
+      ko: '이 경로는 요청한 메서드를 지원하지 않습니다.',
+    },
+  },
   PROJECT_TITLE_CONFLICT: {
     status: 409,
     reason: 'Conflict',

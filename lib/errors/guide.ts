@@ -40,6 +40,11 @@ export const errorGuide: Readonly<Record<ErrorCode, Guidance>> = {
     retryable: false,
     clientAction: 'Check the method and path against the OpenAPI document.',
   },
+  METHOD_NOT_ALLOWED: {
+    when: 'The path exists, but not with this method. `Allow` names the methods it supports.',
+    retryable: false,
+    clientAction: 'Use one of the methods named in `Allow`.',
+  },
   PROJECT_TITLE_CONFLICT: {
     when: 'The owner already has a live project with the same title (compared after NFKC, trimming, collapsing white space and case folding).',
     retryable: false,

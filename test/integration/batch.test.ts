@@ -1,5 +1,6 @@
 import { handler as createHandler } from '../../functions/create-project';
 import { handler as batchHandler } from '../../functions/create-projects-batch';
+import { handler as listHandler } from '../../functions/list-projects';
 import { findViolations } from '../../lib/dynamodb/consistency';
 import { invoke } from '../support/lambda';
 import { freshOwner } from '../support/owners';
@@ -162,5 +163,23 @@ describe('POST /projects/batch (atomic: false)', () => {
     expect(reply.status).toBe(200);
     expect(reply.json.data.items).toEqual([]);
     expect(reply.json.data.failures).toHaveLength(1);
+  });
+});
+
+describe('GET /projects after a batch', () => {
+  const listTitles = async (owner: string) => {
+    const reply = await invoke(listHandler, { owner, method: 'GET', path: '/projects' });
+    return reply.json.data.items.map((p: { title: string }) => p.title);
+  };
+
+  it.each([
+    ['atomic', true, 201],
+    ['best effort', false, 200],
+  ])('lists a %s batch of 12 in exactly the reverse of the request order', async (_name, atomic, status) => {
+    const owner = freshOwner();
+    const titles = Array.from({ length: 12 }, (_, i) => `Step ${i}`);
+    const reply = await batch(owner, { atomic, projects: titles.map((title) => ({ title })) });
+    expect(reply.status).toBe(status);
+    expect(await listTitles(owner)).toEqual([...titles].reverse());
   });
 });

@@ -299,3 +299,41 @@ describe('POST /projects/batch with Idempotency-Key', () => {
     expect((await batch(owner, { atomic: false, projects: [{ title: 'y' }] }, key)).status).toBe(422);
   });
 });
+
+describe('replays under an Idempotency-Key', () => {
+  /** The answer but for what may differ between two answers: the request id. */
+  const bytes = (reply: Reply) => {
+    const { 'x-request-id': requestId, 'idempotent-replayed': _replayed, ...headers } = reply.headers;
+    return { status: reply.status, headers, body: reply.body.split(requestId ?? '\u0000').join('<request-id>') };
+  };
+
+  it('are the very same bytes as the first answer: status, headers and body', async () => {
+    const owner = freshOwner();
+    expect((await create(owner, { title: 'Held by another' })).status).toBe(201);
+    const requests: [string, () => Promise<Reply>][] = [];
+    const createKey = freshKey();
+    requests.push(['a create', () => create(owner, { title: 'Bytes', description: 'all of them' }, createKey)]);
+    const conflictKey = freshKey();
+    requests.push([
+      'a recorded 409',
+      () => create(owner, { title: 'held by another' }, conflictKey, { 'accept-language': 'ko' }),
+    ]);
+    const atomicKey = freshKey();
+    const atomic = { projects: [{ title: 'Bytes 1' }, { title: 'Bytes 2', description: 'two' }] };
+    requests.push(['an atomic batch', () => batch(owner, atomic, atomicKey)]);
+    const conflictingKey = freshKey();
+    const conflicting = { projects: [{ title: 'Fresh' }, { title: 'HELD BY ANOTHER' }] };
+    requests.push(['an atomic batch 409', () => batch(owner, conflicting, conflictingKey)]);
+    const looseKey = freshKey();
+    const loose = { atomic: false, projects: [{ title: 'Loose' }, { title: '' }, { title: 'held by another' }] };
+    requests.push(['a best-effort batch', () => batch(owner, loose, looseKey)]);
+    for (const [name, send] of requests) {
+      const first = await send();
+      const replays = [await send(), await send()];
+      for (const replay of replays) {
+        expect({ name, replayed: replay.headers['idempotent-replayed'] }).toEqual({ name, replayed: 'true' });
+        expect({ name, ...bytes(replay) }).toEqual({ name, ...bytes(first) });
+      }
+    }
+  });
+});

@@ -118,9 +118,29 @@ describe('negotiateLanguage', () => {
 describe('wantsProblemJson', () => {
   it('is true only when the client accepts application/problem+json', () => {
     expect(wantsProblemJson('application/problem+json')).toBe(true);
-    expect(wantsProblemJson('application/json, application/problem+json;q=0.9')).toBe(true);
+    expect(wantsProblemJson('application/json;q=0.9, application/problem+json')).toBe(true);
+    // Once true (issue 11, the contract): problem+json less preferred than JSON is not asked for.
+    expect(wantsProblemJson('application/json, application/problem+json;q=0.9')).toBe(false);
     expect(wantsProblemJson('application/json')).toBe(false);
     expect(wantsProblemJson(undefined)).toBe(false);
+  });
+
+  it.each([
+    ['application/problem+json;q=0, application/json', false],
+    ['application/problem+json;q=0', false],
+    ['application/json;q=0.5, application/problem+json;q=0.4', false],
+    ['application/json;q=0.5, application/problem+json;q=0.5', true],
+    ['application/json;q=0.4, application/problem+json;q=0.5', true],
+    ['*/*', false],
+    ['application/*', false],
+    ['*/*;q=0.1, application/problem+json', true],
+    ['application/*;q=0.9, application/problem+json;q=0.8', false],
+    ['APPLICATION/PROBLEM+JSON', true],
+    ['application/problem+json;q=abc', false],
+    ['application/problem+json;q=2', false],
+    ['text/html, application/problem+json;q=0.9', true],
+  ])('reads q-values: %j → %s', (accept, expected) => {
+    expect(wantsProblemJson(accept)).toBe(expected);
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { errorCatalog } from '../../lib/errors/catalog';
+import { ROUTES } from '../../lib/http/routes';
 import { openApiDocument } from '../../lib/openapi';
 import { renderErrorsMarkdown, renderOpenApiJson } from '../../scripts/lib/docs';
 import { expectDocumented } from '../support/openapi';
@@ -41,9 +42,11 @@ describe('the OpenAPI document', () => {
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
       .sort();
     expect(documented).toEqual(deployed);
+    const table = ROUTES.map((route) => `${route.method} ${route.path}`).sort();
+    expect(table).toEqual(deployed);
   });
 
-  it('names every code of the catalog, and documents each but ROUTE_NOT_FOUND on a route', () => {
+  it('names every code of the catalog, and documents each but the catch-all’s on a route', () => {
     const catalog = Object.keys(errorCatalog).sort();
     expect([...document.components.schemas.ErrorCode.enum].sort()).toEqual(catalog);
     const used = new Set<string>();
@@ -57,8 +60,12 @@ describe('the OpenAPI document', () => {
         }
       }
     }
-    expect([...used].sort()).toEqual(catalog.filter((code) => code !== 'ROUTE_NOT_FOUND'));
+    // The two answers of the catch-all route, for what no documented operation is.
+    const catchAll = ['ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED'];
+    expect([...used].sort()).toEqual(catalog.filter((code) => !catchAll.includes(code)));
     expect(document.info.description).toContain('ROUTE_NOT_FOUND');
+    expect(document.info.description).toContain('405 METHOD_NOT_ALLOWED');
+    expect(document.components.responses.MethodNotAllowed.headers).toHaveProperty('Allow');
   });
 
   it('documents the headers clients send and the security scheme', () => {

@@ -1,0 +1,44 @@
+import { ID_PATTERN, isProjectId, newId } from '../../lib/domain/ids';
+
+describe('newId', () => {
+  it('makes 26-character Crockford base32 ids that start with the time', () => {
+    // The ULID specification's own example time.
+    const id = newId(1469918176385);
+    expect(id).toMatch(ID_PATTERN);
+    expect(id.slice(0, 10)).toBe('01ARYZ6S41');
+  });
+
+  it('makes strictly increasing ids within one millisecond', () => {
+    const now = Date.now() + 60_000;
+    const ids = Array.from({ length: 1000 }, () => newId(now));
+    expect(new Set(ids).size).toBe(1000);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids.map((id) => id.slice(0, 10))).size).toBe(1);
+  });
+
+  it('keeps increasing when the clock steps back', () => {
+    const later = newId(Date.now() + 120_000);
+    const earlier = newId(Date.now());
+    expect(earlier > later).toBe(true);
+  });
+
+  it('draws a new random part in a new millisecond', () => {
+    const a = newId(Date.now() + 180_000);
+    const b = newId(Date.now() + 180_001);
+    expect(b.slice(0, 10) > a.slice(0, 10)).toBe(true);
+    expect(b.slice(10)).not.toBe(a.slice(10));
+  });
+});
+
+describe('isProjectId', () => {
+  it.each([
+    ['a ULID', '01ARZ3NDEKTSV4RRFFQ69G5FAV', true],
+    ['lower case', '01arz3ndektsv4rrffq69g5fav', false],
+    ['too short', '01ARZ3NDEKTSV4RRFFQ69G5FA', false],
+    ['too long', '01ARZ3NDEKTSV4RRFFQ69G5FAVX', false],
+    ['a letter Crockford leaves out', '01ARZ3NDEKTSV4RRFFQ69G5FAU', false],
+    ['nothing', undefined, false],
+  ])('%s → %s', (_name, value, expected) => {
+    expect(isProjectId(value)).toBe(expected);
+  });
+});
