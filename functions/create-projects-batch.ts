@@ -3,9 +3,10 @@ import { createAtomicBatch } from '../lib/app/create-projects';
 import { idempotencyOf } from '../lib/domain/idempotency';
 import type { Project } from '../lib/domain/project';
 import { httpHandler } from '../lib/http/handler';
+import { jsonBody } from '../lib/http/json-body';
 import type { ApiRequest } from '../lib/http/types';
 import { AtomicBatchItems, BatchCreateBody, type BatchCreateInput } from '../lib/schemas';
-import { repository } from '../lib/store';
+import { projectCreator } from '../lib/store';
 import { validate, validator } from '../lib/validation';
 
 const ROUTE = 'POST /projects/batch';
@@ -20,9 +21,15 @@ async function createProjectsBatch({ owner, body, headers, language }: ApiReques
   const key = headers['idempotency-key'];
   if (body.atomic) {
     const { projects } = validate(AtomicBatchItems, { projects: body.projects }, language);
-    return createAtomicBatch(repository, owner, projects, idempotencyOf(key, ROUTE, { ...body, projects }), created);
+    return createAtomicBatch(
+      projectCreator,
+      owner,
+      projects,
+      idempotencyOf(key, ROUTE, { ...body, projects }),
+      created,
+    );
   }
-  return createBestEffortBatch(repository, owner, body.projects, language, idempotencyOf(key, ROUTE, body));
+  return createBestEffortBatch(projectCreator, owner, body.projects, language, idempotencyOf(key, ROUTE, body));
 }
 
-export const handler = httpHandler(createProjectsBatch, { route: ROUTE, body: validator(BatchCreateBody) });
+export const handler = httpHandler(createProjectsBatch, { route: ROUTE, body: jsonBody(validator(BatchCreateBody)) });

@@ -2,11 +2,11 @@ import { getProject as get } from '../lib/app/lifecycle';
 import { etag } from '../lib/http/conditional';
 import { httpHandler } from '../lib/http/handler';
 import type { ApiRequest } from '../lib/http/types';
-import { projectIdOf, repository } from '../lib/store';
+import { projectIdOf, projectReader } from '../lib/store';
 
 /** GET /projects/{id}: the owner's live project, or 404 for missing, deleted or someone else's. */
 async function getProject({ owner, pathParameters }: ApiRequest) {
-  const project = await get(repository, owner, projectIdOf(pathParameters));
+  const project = await get(projectReader, owner, projectIdOf(pathParameters));
   return { status: 200, data: project, headers: { etag: etag(project.version) } };
 }
 

@@ -4,14 +4,14 @@ import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { httpHandler } from '../lib/http/handler';
 import type { ApiRequest } from '../lib/http/types';
 import { type ListProjectsParams, ListProjectsQuery } from '../lib/schemas';
-import { repository } from '../lib/store';
+import { projectLister } from '../lib/store';
 import { validator } from '../lib/validation';
 
 /** GET /projects: the owner's live (or, with deleted=true, deleted) projects, newest first. */
 async function listProjects({ owner, query }: ApiRequest<undefined, ListProjectsParams>) {
   const { limit, deleted, cursor } = query;
   const after = cursor === undefined ? undefined : decodeCursor(config.cursorSecret, owner, deleted, cursor);
-  const page = await list(repository, owner, { limit, deleted, ...(after ? { after } : {}) });
+  const page = await list(projectLister, owner, { limit, deleted, ...(after ? { after } : {}) });
   return {
     status: 200,
     data: {

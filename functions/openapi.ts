@@ -1,5 +1,5 @@
 import document from '../docs/openapi.json';
-import { httpHandler } from '../lib/http/handler';
+import { publicHttpHandler } from '../lib/http/public-handler';
 
 /**
  * The document `npm run docs` generates from the schemas and the error catalog (a test fails
@@ -13,4 +13,4 @@ async function getOpenApi() {
   return { status: 200, raw: body, headers: { 'cache-control': 'public, max-age=300' } };
 }
 
-export const handler = httpHandler(getOpenApi, { route: 'GET /openapi.json', auth: false });
+export const handler = publicHttpHandler(getOpenApi, { route: 'GET /openapi.json' });

@@ -1,5 +1,5 @@
 import { reject } from '../lib/errors/rejections';
-import { httpHandler } from '../lib/http/handler';
+import { publicHttpHandler } from '../lib/http/public-handler';
 import { allowedMethods } from '../lib/http/routes';
 import type { ApiRequest } from '../lib/http/types';
 
@@ -14,4 +14,4 @@ async function routeNotFound({ event }: ApiRequest): Promise<never> {
   throw reject('ROUTE_NOT_FOUND');
 }
 
-export const handler = httpHandler(routeNotFound, { route: '$default', auth: false });
+export const handler = publicHttpHandler(routeNotFound, { route: '$default' });

@@ -1,9 +1,10 @@
 import { updateProject as update } from '../lib/app/lifecycle';
 import { etag, ifMatchOf } from '../lib/http/conditional';
 import { httpHandler } from '../lib/http/handler';
+import { jsonBody } from '../lib/http/json-body';
 import type { ApiRequest } from '../lib/http/types';
 import { UpdateProjectBody, type UpdateProjectInput } from '../lib/schemas';
-import { projectIdOf, repository } from '../lib/store';
+import { projectEditor, projectIdOf } from '../lib/store';
 import { validator } from '../lib/validation';
 
 /**
@@ -12,7 +13,7 @@ import { validator } from '../lib/validation';
  */
 async function updateProject({ owner, pathParameters, body, headers }: ApiRequest<UpdateProjectInput>) {
   const { version, ...changes } = body;
-  const project = await update(repository, owner, projectIdOf(pathParameters), changes, {
+  const project = await update(projectEditor, owner, projectIdOf(pathParameters), changes, {
     ...(version === undefined ? {} : { version }),
     ifMatch: ifMatchOf(headers['if-match']),
   });
@@ -21,5 +22,5 @@ async function updateProject({ owner, pathParameters, body, headers }: ApiReques
 
 export const handler = httpHandler(updateProject, {
   route: 'PATCH /projects/{id}',
-  body: validator(UpdateProjectBody),
+  body: jsonBody(validator(UpdateProjectBody)),
 });

@@ -1,23 +1,13 @@
 /**
  * Request schemas, in zod's tree-shakeable `zod/mini` form (a fifth of classic zod in the
  * bundle). The same schemas validate requests and generate the OpenAPI document, so the two
- * cannot disagree. `doc()` attaches what the document says of a schema.
+ * cannot disagree. What the document says of each schema (descriptions, `$ref`s) is attached
+ * by lib/schema-docs.ts, which only the OpenAPI generator imports: that text stays out of the
+ * functions' bundles.
  */
 import * as z from 'zod/mini';
-import {
-  DEFAULT_PAGE_SIZE,
-  DESCRIPTION_MAX_LENGTH,
-  MAX_BATCH_SIZE,
-  MAX_PAGE_SIZE,
-  TITLE_MAX_LENGTH,
-} from './domain/limits';
+import { DEFAULT_PAGE_SIZE, DESCRIPTION_MAX_LENGTH, MAX_BATCH_SIZE, MAX_PAGE_SIZE } from './domain/limits';
 import { type Bilingual, canonicalTitle, codePointLength, titleProblem } from './domain/titles';
-
-/** Metadata for the OpenAPI document (JSON Schema keywords, a description, a `$ref`). */
-function doc<T extends z.ZodMiniType>(schema: T, meta: Record<string, unknown>): T {
-  z.globalRegistry.add(schema, meta);
-  return schema;
-}
 
 function descriptionProblem(raw: string): Bilingual | undefined {
   if (!raw.isWellFormed()) {
@@ -41,16 +31,9 @@ function checkedString(problem: (raw: string) => Bilingual | undefined) {
 }
 
 /** 1–100 characters after trimming, no control characters; output trimmed and NFC. */
-export const Title = doc(z.pipe(checkedString(titleProblem), z.transform(canonicalTitle)), {
-  description: 'Trimmed, 1 to 100 characters (code points), no control characters. Stored trimmed, in Unicode NFC.',
-  minLength: 1,
-  maxLength: TITLE_MAX_LENGTH,
-});
+export const Title = z.pipe(checkedString(titleProblem), z.transform(canonicalTitle));
 
-export const Description = doc(checkedString(descriptionProblem), {
-  description: 'At most 1,000 characters (code points).',
-  maxLength: DESCRIPTION_MAX_LENGTH,
-});
+export const Description = checkedString(descriptionProblem);
 
 export const CreateProjectBody = z.strictObject({
   title: Title,
@@ -58,15 +41,13 @@ export const CreateProjectBody = z.strictObject({
 });
 export type CreateProjectInput = z.output<typeof CreateProjectBody>;
 
+export const Version = z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER));
+
 export const UpdateProjectBody = z
   .strictObject({
     title: z.optional(Title),
     description: z.optional(Description),
-    version: z.optional(
-      doc(z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)), {
-        description: 'The version the change is based on; a stale one is a 409 PROJECT_VERSION_CONFLICT.',
-      }),
-    ),
+    version: z.optional(Version),
   })
   .check((ctx) => {
     if (ctx.value.title === undefined && ctx.value.description === undefined) {
@@ -92,39 +73,25 @@ const PageSize = z.pipe(
 );
 
 /** Query parameters of GET /projects. Parameters it does not know are ignored. */
-export const ListProjectsQuery = z.object({
-  limit: doc(
-    z.pipe(
-      z.optional(PageSize),
-      z.transform((limit) => limit ?? DEFAULT_PAGE_SIZE),
-    ),
-    { description: 'Page size, 1 to 100 (default 20).' },
-  ),
-  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(1024))), {
-    description: '`nextCursor` of the previous page, unchanged. Bound to its owner and list.',
-  }),
-  deleted: doc(
-    z.pipe(
-      z.optional(z.enum(['true', 'false'])),
-      z.transform((deleted) => deleted === 'true'),
-    ),
-    { description: '`true` lists the deleted projects (the trash), most recently deleted first.' },
-  ),
-});
+export const Limit = z.pipe(
+  z.optional(PageSize),
+  z.transform((limit) => limit ?? DEFAULT_PAGE_SIZE),
+);
+export const Cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(1024)));
+export const Deleted = z.pipe(
+  z.optional(z.enum(['true', 'false'])),
+  z.transform((deleted) => deleted === 'true'),
+);
+
+export const ListProjectsQuery = z.object({ limit: Limit, cursor: Cursor, deleted: Deleted });
 export type ListProjectsParams = z.output<typeof ListProjectsQuery>;
 
 /** The envelope of a batch; the items are checked one by one (all at once when atomic). */
-export const BatchCreateBody = z.strictObject({
-  projects: doc(
-    z
-      .array(doc(z.unknown(), { $ref: '#/components/schemas/NewProject' }))
-      .check(z.minLength(1), z.maxLength(MAX_BATCH_SIZE)),
-    { description: '1 to 25 projects, each as in POST /projects.' },
-  ),
-  atomic: doc(z._default(z.boolean(), true), {
-    description: 'true (default): all or nothing. false: each valid item is created, the rest reported.',
-  }),
-});
+export const BatchItem = z.unknown();
+export const BatchItems = z.array(BatchItem).check(z.minLength(1), z.maxLength(MAX_BATCH_SIZE));
+export const Atomic = z._default(z.boolean(), true);
+
+export const BatchCreateBody = z.strictObject({ projects: BatchItems, atomic: Atomic });
 export type BatchCreateInput = z.output<typeof BatchCreateBody>;
 
 /** The items of an atomic batch: every one must be valid (errors name `projects.<i>.<field>`). */

@@ -1,5 +1,9 @@
 /**
- * `npm run check-consistency [-- --endpoint URL] [--table NAME] [--region REGION] [--aws]`
+ * `npm run check-consistency [-- --endpoint URL] [--table NAME] [--region REGION] [--aws] [--fix-title-keys]`
+ *
+ * `--fix-title-keys` first moves every project whose stored title key is not what the
+ * current title rules make of its title to the right key (lib/app/migrate-title-keys.ts),
+ * then checks: the migration to run after a change of the title rules is deployed.
  *
  * Scans a projects table and reports every violation of its invariants (see
  * lib/dynamodb/consistency.ts). Default: the local stack's table on DynamoDB Local
@@ -9,7 +13,10 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { migrateTitleKeys } from '../lib/app/migrate-title-keys';
 import { findViolations } from '../lib/dynamodb/consistency';
+import { type ProjectItem, toStored } from '../lib/dynamodb/items';
+import { createRepository } from '../lib/dynamodb/repository';
 import { scanTable } from '../lib/dynamodb/scan';
 import { localClient, localTableName } from './lib/table';
 
@@ -22,6 +29,7 @@ async function main(): Promise<number> {
       table: { type: 'string' },
       region: { type: 'string' },
       aws: { type: 'boolean', default: false },
+      'fix-title-keys': { type: 'boolean', default: false },
     },
   });
   const tableName = values.table ?? localTableName();
@@ -30,6 +38,20 @@ async function main(): Promise<number> {
     : localClient(values.endpoint ?? process.env.DYNAMODB_ENDPOINT ?? 'http://127.0.0.1:8000');
   const doc = DynamoDBDocumentClient.from(client);
   try {
+    if (values['fix-title-keys']) {
+      const projects = (await scanTable(doc, tableName))
+        .filter((item) => item.type === 'project')
+        .map((item) => ({ owner: String(item.owner), stored: toStored(item as unknown as ProjectItem) }));
+      const report = await migrateTitleKeys(createRepository(doc, tableName), projects);
+      process.stdout.write(
+        `title keys: ${report.unchanged} right, ${report.rekeyed} moved, ${report.stale} changed meanwhile, ${report.conflicts.length} conflicts\n`,
+      );
+      for (const c of report.conflicts) {
+        process.stdout.write(
+          `CONFLICT owner ${c.owner}: project ${c.id} "${c.title}" is now the title of another live project; rename one\n`,
+        );
+      }
+    }
     const items = await scanTable(doc, tableName);
     const violations = findViolations(items);
     const counts = items.reduce<Record<string, number>>((acc, item) => {

@@ -95,6 +95,8 @@ async function main(): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dynamo = await startDynamoDbLocal();
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  // A few random rounds are enough to cover the code; each mutant would run them all.
+  process.env.RANDOM_RUNS ??= '2';
   const started = performance.now();
   try {
     const { Stryker } = await import('@stryker-mutator/core');

@@ -7,7 +7,7 @@
 import type { Idempotency, StoredResponse } from '../domain/idempotency';
 import { newId } from '../domain/ids';
 import { type NewProject, newProject, type Project } from '../domain/project';
-import type { Repository } from '../domain/repository';
+import type { ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
 import { type ErrorCode, errorMessage, type Language, localize } from '../errors/catalog';
 import { isRejection, isRejectionOf } from '../errors/rejections';
@@ -75,7 +75,7 @@ function sortItems(rawItems: readonly unknown[], language: Language) {
 }
 
 export async function createBestEffortBatch(
-  repository: Repository,
+  repository: ProjectCreator,
   owner: string,
   rawItems: readonly unknown[],
   language: Language,

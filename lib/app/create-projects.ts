@@ -7,7 +7,7 @@
 
 import type { Idempotency, StoredResponse } from '../domain/idempotency';
 import { type NewProject, newProject, type Project } from '../domain/project';
-import type { Repository } from '../domain/repository';
+import type { ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
 import type { ErrorCode } from '../errors/catalog';
 import { errorCatalog } from '../errors/catalog';
@@ -24,7 +24,7 @@ export const DUPLICATE_IN_BATCH = {
  * answer, then thrown. If the key already has a record, that record answers instead.
  */
 export async function rejectConflict(
-  repository: Repository,
+  repository: ProjectCreator,
   owner: string,
   idempotency: Idempotency | undefined,
   details?: ErrorDetail[],
@@ -46,7 +46,7 @@ export async function rejectConflict(
  * or the key's earlier answer, or a 409 whose details `conflicts` makes of the held titles.
  */
 async function commit(
-  repository: Repository,
+  repository: ProjectCreator,
   owner: string,
   projects: Project[],
   answer: StoredResponse,
@@ -61,7 +61,7 @@ async function commit(
 
 /** One project and its title lock (and the key's record) in one transaction. */
 export function createProject(
-  repository: Repository,
+  repository: ProjectCreator,
   owner: string,
   input: NewProject,
   idempotency: Idempotency | undefined,
@@ -91,7 +91,7 @@ const conflictDetail = (index: number, message: ErrorDetail['message']): ErrorDe
 
 /** A batch, all projects in one transaction or none; a 409 names each offending item. */
 export async function createAtomicBatch(
-  repository: Repository,
+  repository: ProjectCreator,
   owner: string,
   inputs: readonly NewProject[],
   idempotency: Idempotency | undefined,

@@ -14,7 +14,14 @@ import {
   type ProjectChanges,
   restored,
 } from '../domain/project';
-import type { ListOptions, ProjectPage, Repository, StoredProject } from '../domain/repository';
+import type {
+  ListOptions,
+  ProjectEditor,
+  ProjectLister,
+  ProjectPage,
+  ProjectReader,
+  StoredProject,
+} from '../domain/repository';
 import { reject, serviceUnavailable } from '../errors/rejections';
 
 /** How often a read-then-conditional-write is tried when a concurrent write slips in between. */
@@ -22,7 +29,7 @@ export const OPTIMISTIC_ATTEMPTS = 5;
 
 /** Reads, decides (`decide` returns the project to write, or undefined to write nothing), writes. */
 async function readDecideWrite(
-  repository: Repository,
+  repository: ProjectEditor,
   owner: string,
   id: string,
   decide: (current: StoredProject | undefined) => { current: StoredProject; next: Project } | Project,
@@ -38,17 +45,17 @@ async function readDecideWrite(
   throw serviceUnavailable();
 }
 
-export async function getProject(repository: Repository, owner: string, id: string): Promise<Project> {
+export async function getProject(repository: ProjectReader, owner: string, id: string): Promise<Project> {
   return expectLive((await repository.readProject(owner, id))?.project);
 }
 
-export function listProjects(repository: Repository, owner: string, options: ListOptions): Promise<ProjectPage> {
+export function listProjects(repository: ProjectLister, owner: string, options: ListOptions): Promise<ProjectPage> {
   return repository.listProjects(owner, options);
 }
 
 /** A new title is taken in the same transaction that frees the old one. */
 export function updateProject(
-  repository: Repository,
+  repository: ProjectEditor,
   owner: string,
   id: string,
   changes: ProjectChanges,
@@ -62,7 +69,7 @@ export function updateProject(
 }
 
 /** Soft delete: the project stays, in the trash, and its title is freed. */
-export async function deleteProject(repository: Repository, owner: string, id: string, expect: Expectations) {
+export async function deleteProject(repository: ProjectEditor, owner: string, id: string, expect: Expectations) {
   await readDecideWrite(repository, owner, id, (current) => {
     const project = expectLive(current?.project, expect);
     return { current: current as StoredProject, next: deleted(project) };
@@ -70,7 +77,7 @@ export async function deleteProject(repository: Repository, owner: string, id: s
 }
 
 /** A deleted project comes back if its title is still free. */
-export function restoreProject(repository: Repository, owner: string, id: string): Promise<Project> {
+export function restoreProject(repository: ProjectEditor, owner: string, id: string): Promise<Project> {
   return readDecideWrite(repository, owner, id, (current) => {
     const next = restored(current?.project);
     return { current: current as StoredProject, next };

@@ -56,7 +56,8 @@ export type BatchStart =
 /** What became of a conditioned replacement of a project. */
 export type ReplaceOutcome = 'replaced' | 'stale' | 'title-taken';
 
-export interface Repository {
+/** Creating projects: one, a batch all or nothing, or a planned best-effort batch, with the key's record. */
+export interface ProjectCreator {
   /** One project, or several all-or-nothing, with their title locks (and a record) in one transaction. */
   createProjects(owner: string, projects: readonly Project[], write?: IdempotentWrite): Promise<CreateOutcome>;
   /** Which of these title keys live projects of the owner hold (by index); writes nothing. */
@@ -70,9 +71,19 @@ export interface Repository {
   createPlanned(owner: string, project: Project): Promise<{ kind: 'created'; project: Project } | { kind: 'conflict' }>;
   startBatch(owner: string, idempotency: Idempotency, plan: BatchPlan): Promise<BatchStart>;
   finishBatch(owner: string, idempotency: Idempotency, response: StoredResponse, projectIds: string[]): Promise<void>;
+}
+
+export interface ProjectReader {
   /** The project as stored, live or deleted (a strongly consistent read), or undefined. */
   readProject(owner: string, id: string): Promise<StoredProject | undefined>;
+}
+
+export interface ProjectLister {
   listProjects(owner: string, options: ListOptions): Promise<ProjectPage>;
+}
+
+/** Reading a project and writing it back changed. */
+export interface ProjectEditor extends ProjectReader {
   /**
    * Writes `next` in place of `current`, only if the stored project is still the version and
    * state that was read ('stale' otherwise), freeing and taking title locks as the change of
@@ -80,3 +91,5 @@ export interface Repository {
    */
   replaceProject(owner: string, current: StoredProject, next: Project): Promise<ReplaceOutcome>;
 }
+
+export interface Repository extends ProjectCreator, ProjectEditor, ProjectLister {}

@@ -10,6 +10,19 @@ export { TITLE_MAX_LENGTH };
 const CONTROL_CHARACTER = /\p{Cc}/u;
 const WHITE_SPACE_RUN = /\s+/gu;
 
+/**
+ * Characters that change nothing a person sees (Unicode's Default_Ignorable_Code_Point):
+ * zero-width spaces and joiners, soft hyphens, word joiners, the BOM, variation selectors,
+ * Hangul fillers, bidi marks, tag characters. They are folded out of the title key.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they can
+ * make a stored title display as another text, so a title that holds one is refused.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+
 /** Length in Unicode code points, so that an emoji counts as one character, not two. */
 export function codePointLength(value: string): number {
   let length = 0;
@@ -25,6 +38,12 @@ export function titleProblem(raw: string): Bilingual | undefined {
     return { en: 'Title must be valid Unicode text.', ko: '제목은 올바른 유니코드 문자열이어야 합니다.' };
   if (CONTROL_CHARACTER.test(raw))
     return { en: 'Title must not contain control characters.', ko: '제목에 제어 문자를 사용할 수 없습니다.' };
+  if (BIDI_CONTROL.test(raw)) {
+    return {
+      en: 'Title must not contain bidirectional override or isolate characters.',
+      ko: '제목에 양방향 재정의 또는 격리 문자를 사용할 수 없습니다.',
+    };
+  }
   const length = codePointLength(canonicalTitle(raw));
   if (length < 1) return { en: 'Title must not be empty.', ko: '제목은 비어 있을 수 없습니다.' };
   if (length > TITLE_MAX_LENGTH) {
@@ -33,26 +52,33 @@ export function titleProblem(raw: string): Bilingual | undefined {
       ko: `제목은 ${TITLE_MAX_LENGTH}자 이하여야 합니다.`,
     };
   }
+  if (titleKey(raw) === '') {
+    return { en: 'Title must contain a visible character.', ko: '제목에 보이는 문자가 하나 이상 있어야 합니다.' };
+  }
   return undefined;
 }
 
-/** The form a title is stored in: trimmed, Unicode NFC. */
+/** The form a title is stored in: trimmed, Unicode NFC; every character as sent (emoji sequences whole). */
 export function canonicalTitle(raw: string): string {
   return raw.trim().normalize('NFC');
 }
 
 /**
- * The form two titles are compared in: NFKC, case folded, white space trimmed and
+ * The form two titles are compared in, so that two titles a person sees as the same are the
+ * same: NFKC, default-ignorable characters removed, case folded, white space trimmed and
  * collapsed to one space. `toUpperCase().toLowerCase()` approximates full case folding
- * (ß → ss; final sigma is folded to σ explicitly), and NFKC runs again after folding, as NFKC_Casefold does.
+ * (ß → ss; final sigma is folded to σ explicitly), and NFKC runs again after folding, as
+ * NFKC_Casefold does (which also removes default-ignorables).
  */
 export function titleKey(raw: string): string {
   return raw
     .normalize('NFKC')
+    .replace(INVISIBLE, '')
     .toUpperCase()
     .toLowerCase()
     .replace(/ς/g, 'σ')
     .normalize('NFKC')
+    .replace(INVISIBLE, '')
     .replace(WHITE_SPACE_RUN, ' ')
     .trim();
 }

@@ -1,78 +1,11 @@
-/**
- * `httpHandler`: an endpoint (a plain async function from an ApiRequest to an ApiResult that
- * throws rejections) wrapped in the middy chain of the HTTP contract. Middlewares run their
- * `before` in the order below and their `onError` in the reverse order:
- *
- *   before   requestContext → authentication → jsonBodyChecks → httpJsonBodyParser → endpoint
- *   onError  knownErrors → httpErrorHandler → errorEnvelope → outcomeLog → securityHeaders
- *   after    outcomeLog → securityHeaders
- */
-import middy from '@middy/core';
-import httpErrorHandler from '@middy/http-error-handler';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
-import type { Context } from 'aws-lambda';
-import { serviceUnavailable } from '../errors/rejections';
 import { authentication } from './authentication';
-import { errorEnvelope } from './error-envelope';
-import { jsonBodyChecks } from './json-body';
-import { knownErrors } from './known-errors';
-import { outcomeLog } from './outcome-log';
-import { requestContext } from './request-context';
-import { successResponse } from './responses';
-import { securityHeaders } from './security-headers';
-import type { ApiRequest, ApiResult, Event, RequestContext, Result, Validator } from './types';
+import { type HandlerOptions, httpChain } from './chain';
+import type { ApiRequest, ApiResult } from './types';
 
-/** How long before the Lambda timeout the function gives up and answers 503. */
-export const EARLY_TIMEOUT_MS = 1000;
-
-export interface HandlerOptions<B, Q> {
-  /** A name for logs and metrics, such as `POST /projects`. */
-  route: string;
-  /** The validator of the JSON body; routes without one ignore any body. */
-  body?: Validator<B>;
-  /** The validator of the query string parameters. */
-  query?: Validator<Q>;
-  /** Whether the route needs a bearer token (default true). */
-  auth?: boolean;
-}
-
-/** Wraps an endpoint function in the shared HTTP contract. */
+/** An endpoint of the API behind a bearer token: the owner is the verified token's `sub`. */
 export function httpHandler<B = undefined, Q = undefined>(
   endpoint: (request: ApiRequest<B, Q>) => Promise<ApiResult>,
   options: HandlerOptions<B, Q>,
 ) {
-  const { body: bodySchema, query: querySchema } = options;
-  const base = async (event: Event, context: RequestContext): Promise<Result> => {
-    const query = (querySchema ? querySchema(event.queryStringParameters ?? {}, context.language) : undefined) as Q;
-    const body = (bodySchema ? bodySchema(event.body, context.language) : undefined) as B;
-    const result = await endpoint({
-      owner: context.owner,
-      body,
-      query,
-      requestId: context.requestId,
-      language: context.language,
-      headers: event.headers ?? {},
-      pathParameters: event.pathParameters ?? {},
-      event,
-      context,
-    });
-    return successResponse(result);
-  };
-  const handler = middy<Event, Result, Error, RequestContext>(base, {
-    // Answer 503 a little before the Lambda's own timeout rather than let it cut the request off.
-    timeoutEarlyInMillis: EARLY_TIMEOUT_MS,
-    timeoutEarlyResponse: () => {
-      throw serviceUnavailable(new Error('the function ran out of time'));
-    },
-  })
-    .use(requestContext({ route: options.route }))
-    .use(securityHeaders())
-    .use(outcomeLog())
-    .use(errorEnvelope())
-    // The error is logged once, by outcomeLog, with the request's context.
-    .use(httpErrorHandler({ logger: false }))
-    .use(knownErrors());
-  if (options.auth ?? true) handler.use(authentication());
-  if (bodySchema) handler.use(jsonBodyChecks()).use(httpJsonBodyParser());
-  return handler as unknown as (event: Event, context: Context) => Promise<Result>;
+  return httpChain(endpoint, options, [authentication()]);
 }

@@ -3,10 +3,11 @@
  * structure (400). After them, whatever middy's JSON parser throws can only mean malformed JSON.
  */
 import type { MiddlewareObj } from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { MAX_BODY_BYTES } from '../domain/limits';
 import { reject, validationFailed } from '../errors/rejections';
 import { jsonStructureProblem, MAX_JSON_DEPTH } from './json-structure';
-import type { Event, RequestContext, Result } from './types';
+import type { Event, RequestContext, Result, Validator } from './types';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
 
@@ -71,5 +72,18 @@ export function prepareJsonBody(event: Event): void {
 export function jsonBodyChecks(): MiddlewareObj<Event, Result, Error, RequestContext> {
   return {
     before: async ({ event }) => prepareJsonBody(event),
+  };
+}
+
+export interface JsonBody<B> {
+  validate: Validator<B>;
+  middlewares: MiddlewareObj<Event, Result, Error, RequestContext>[];
+}
+
+/** A route's JSON body: checked, then parsed by middy's parser, then validated. */
+export function jsonBody<B>(validate: Validator<B>): JsonBody<B> {
+  return {
+    validate,
+    middlewares: [jsonBodyChecks(), httpJsonBodyParser() as MiddlewareObj<Event, Result, Error, RequestContext>],
   };
 }

@@ -2,6 +2,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Language } from '../errors/catalog';
 
+export type { Validator } from '../validation';
+
 export type Event = APIGatewayProxyEventV2;
 export type Result = APIGatewayProxyStructuredResultV2;
 
@@ -40,6 +42,3 @@ export interface ApiResult {
   raw?: string;
   headers?: Record<string, string>;
 }
-
-/** Checks a request part and returns its typed value, or throws a VALIDATION_FAILED rejection. */
-export type Validator<T> = (value: unknown, language: Language) => T;

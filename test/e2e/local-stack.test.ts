@@ -183,6 +183,84 @@ describe('the local stack (npm start)', () => {
     expect(listed.json.data.items).toHaveLength(2);
   });
 
+  it('compares titles as a person sees them: invisible variants are 409, bidi overrides and empty-looking titles 400', async () => {
+    const owner = (await token('carol', stack.env)).trim();
+    const post = (title: string) => call(stack, 'POST', '/projects', { token: owner, body: JSON.stringify({ title }) });
+    expect((await post('Plan')).status).toBe(201);
+    for (const variant of ['Plan\u200b', 'Pl\u00adan', 'Plan\u2060', 'Plan\u200e']) {
+      const reply = await post(variant);
+      expect({ variant, status: reply.status, code: reply.json.code }).toEqual({
+        variant,
+        status: 409,
+        code: 'PROJECT_TITLE_CONFLICT',
+      });
+    }
+    for (const refused of ['Plan\u202e', '\u200b', '\u200d', '\u3164', '\ufe0f']) {
+      const reply = await post(refused);
+      expect({ refused, status: reply.status, field: reply.json.errors?.[0]?.field }).toEqual({
+        refused,
+        status: 400,
+        field: 'title',
+      });
+    }
+    for (const title of ['👨‍👩‍👧', '❤️', '프로젝트 계획']) {
+      const reply = await post(title);
+      expect({ title, status: reply.status, stored: reply.json.data?.title }).toEqual({
+        title,
+        status: 201,
+        stored: title,
+      });
+    }
+  });
+
+  it('replays a create and a batch byte for byte, and lists a batch of 12 in reverse request order', async () => {
+    const owner = (await token('dave', stack.env)).trim();
+    const replayOf = async (path: string, body: string, key: string) => {
+      const send = () => call(stack, 'POST', path, { token: owner, body, headers: { 'idempotency-key': key } });
+      const first = await send();
+      for (const again of [await send(), await send()]) {
+        expect(again.status).toBe(first.status);
+        expect(again.text).toBe(first.text);
+        expect(again.headers.get('idempotent-replayed')).toBe('true');
+        for (const name of ['location', 'etag', 'content-type'])
+          expect(again.headers.get(name)).toBe(first.headers.get(name));
+      }
+      return first;
+    };
+    expect((await replayOf('/projects', '{"title":"Once","description":"only"}', 'e2e-create')).status).toBe(201);
+    const titles = Array.from({ length: 12 }, (_, i) => `Step ${i}`);
+    const batch = JSON.stringify({ projects: titles.map((title) => ({ title })) });
+    expect((await replayOf('/projects/batch', batch, 'e2e-batch')).status).toBe(201);
+    const listed = await call(stack, 'GET', '/projects?limit=12', { token: owner });
+    expect(listed.json.data.items.map((p: { title: string }) => p.title)).toEqual([...titles].reverse());
+  });
+
+  it('answers q=0 for problem+json with plain JSON, and a known path with another method with 405 and Allow', async () => {
+    const plain = await call(stack, 'GET', '/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV', {
+      token: alice,
+      headers: { accept: 'application/problem+json;q=0, application/json' },
+    });
+    expect(plain.status).toBe(404);
+    expect(plain.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    for (const [method, path, allow] of [
+      ['PUT', '/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV', 'GET, PATCH, DELETE'],
+      ['DELETE', '/projects', 'GET, POST'],
+      ['GET', '/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV/restore', 'POST'],
+    ] as const) {
+      const reply = await call(stack, method, path, { token: alice });
+      expect({ method, path, status: reply.status, allow: reply.headers.get('allow'), code: reply.json.code }).toEqual({
+        method,
+        path,
+        status: 405,
+        allow,
+        code: 'METHOD_NOT_ALLOWED',
+      });
+    }
+    const unknown = await call(stack, 'GET', '/nowhere', { token: alice });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.code).toBe('ROUTE_NOT_FOUND');
+  });
+
   it('serves the OpenAPI document without a token', async () => {
     const reply = await call(stack, 'GET', '/openapi.json');
     expect(reply.status).toBe(200);
@@ -227,9 +305,11 @@ describe('the local stack (npm start)', () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(text.status).toBe(415);
-    const unknown = await call(stack, 'DELETE', '/projects', { token: alice });
+    // DELETE /projects was the example of an unknown route until issue 11 made it 405 (the path exists).
+    const unknown = await call(stack, 'DELETE', '/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV/archive', { token: alice });
     expect(unknown.status).toBe(404);
     expect(unknown.json.code).toBe('ROUTE_NOT_FOUND');
+    expect((await call(stack, 'DELETE', '/projects', { token: alice })).status).toBe(405);
   });
 
   it('keeps its data across a restart, and Ctrl-C stops everything it started', async () => {

@@ -85,6 +85,46 @@ describe('POST /projects', () => {
     expectFailure(await create(owner, { title: second }), 409, 'PROJECT_TITLE_CONFLICT');
   });
 
+  it.each([
+    ['a zero-width space', 'Plan\u200b'],
+    ['a soft hyphen', 'Pl\u00adan'],
+    ['a word joiner', 'Plan\u2060'],
+    ['a left-to-right mark', 'Plan\u200e'],
+    ['a byte-order mark', '\ufeffPlan'],
+    ['a variation selector', 'Plan\ufe0f'],
+  ])('returns 409 for the title of a live project with %s added', async (_name, title) => {
+    const owner = freshOwner();
+    expect((await create(owner, { title: 'Plan' })).status).toBe(201);
+    expectFailure(await create(owner, { title }), 409, 'PROJECT_TITLE_CONFLICT');
+  });
+
+  it('returns 400 naming title for a bidi override, which could disguise a title', async () => {
+    const owner = freshOwner();
+    const reply = await create(owner, { title: 'Plan\u202e' });
+    expectFailure(reply, 400, 'VALIDATION_FAILED');
+    expect(reply.json.errors).toEqual([
+      { field: 'title', message: 'Title must not contain bidirectional override or isolate characters.' },
+    ]);
+    expect(await itemsOf(owner)).toEqual([]);
+  });
+
+  it.each([['\u200b'], ['\u200d'], ['\u3164'], ['\ufe0f'], [' \u2060 ']])(
+    'returns 400 for a title with nothing visible (%j)',
+    async (title) => {
+      const owner = freshOwner();
+      const reply = await create(owner, { title }, { 'accept-language': 'ko' });
+      expectFailure(reply, 400, 'VALIDATION_FAILED');
+      expect(reply.json.errors).toEqual([{ field: 'title', message: '제목에 보이는 문자가 하나 이상 있어야 합니다.' }]);
+      expect(await itemsOf(owner)).toEqual([]);
+    },
+  );
+
+  it.each([['👨‍👩‍👧'], ['❤️'], ['프로젝트 계획']])('returns 201 for %s, stored as sent', async (title) => {
+    const reply = await create(freshOwner(), { title });
+    expect(reply.status).toBe(201);
+    expect(reply.json.data.title).toBe(title);
+  });
+
   it('lets different owners use the same title', async () => {
     expect((await create(freshOwner(), { title: 'Shared' })).status).toBe(201);
     expect((await create(freshOwner(), { title: 'Shared' })).status).toBe(201);

@@ -4,7 +4,7 @@ import { handler as batchHandler } from '../../functions/create-projects-batch';
 import { handler as deleteHandler } from '../../functions/delete-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
 import { serviceUnavailable } from '../../lib/errors/rejections';
-import { repository } from '../../lib/store';
+import { projectCreator as repository } from '../../lib/store';
 import { invoke, type Reply } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { countRequests } from '../support/requests';

@@ -4,7 +4,7 @@
  * (Requests per route and code; UnexpectedErrors for exceptions alone).
  */
 import { handler as createHandler } from '../../functions/create-project';
-import { repository } from '../../lib/store';
+import { projectCreator as repository } from '../../lib/store';
 import { logger } from '../../lib/telemetry';
 import { invoke } from '../support/lambda';
 import { useTable } from '../support/table';
@@ -85,7 +85,7 @@ describe('telemetry', () => {
     jest.isolateModules(() => {
       fresh = {
         handler: require('../../functions/create-project').handler,
-        repository: require('../../lib/store').repository,
+        repository: require('../../lib/store').projectCreator,
       };
     });
     if (!fresh) throw new Error('not loaded');
@@ -126,7 +126,7 @@ describe('telemetry', () => {
     jest.isolateModules(() => {
       fresh = {
         handler: require('../../functions/create-project').handler,
-        repository: require('../../lib/store').repository,
+        repository: require('../../lib/store').projectCreator,
         unavailable: require('../../lib/errors/rejections').serviceUnavailable,
       };
       require('../../lib/telemetry').logger.setLogLevel('INFO');

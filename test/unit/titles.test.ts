@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { canonicalTitle, codePointLength, titleKey, titleKeyDigest, titleProblem } from '../../lib/domain/titles';
 
 describe('title rules', () => {
@@ -70,5 +71,118 @@ describe('title rules', () => {
       expect(titleProblem('\u0000')?.en).toMatch(/control/);
       expect(titleProblem('a\udc00')?.en).toMatch(/Unicode/);
     });
+  });
+});
+
+describe('title identity as a person sees it', () => {
+  it.each([
+    ['a zero-width space', 'Plan\u200b'],
+    ['a soft hyphen', 'Pl\u00adan'],
+    ['a word joiner', 'Plan\u2060'],
+    ['a left-to-right mark', 'Plan\u200e'],
+    ['a right-to-left mark', '\u200fPlan'],
+    ['a byte-order mark inside', 'Pl\ufeffan'],
+    ['a zero-width joiner', 'Pla\u200dn'],
+    ['a zero-width non-joiner', 'P\u200clan'],
+    ['a variation selector', 'Plan\ufe0f'],
+    ['a Hangul filler', 'Plan\u3164'],
+    ['a combining grapheme joiner', 'Pla\u034fn'],
+  ])('folds %s out of the key, so %j is the same title as Plan', (_name, title) => {
+    expect(titleKey(title)).toBe(titleKey('Plan'));
+    expect(titleProblem(title)).toBeUndefined();
+  });
+
+  it.each([
+    ['a right-to-left override', 'Plan\u202e'],
+    ['a left-to-right embedding', '\u202aPlan'],
+    ['a pop directional formatting', 'Plan\u202c'],
+    ['a first-strong isolate', '\u2068Plan\u2069'],
+  ])('refuses %s, which can make a title display as another text', (_name, title) => {
+    expect(titleProblem(title)).toEqual({
+      en: 'Title must not contain bidirectional override or isolate characters.',
+      ko: '제목에 양방향 재정의 또는 격리 문자를 사용할 수 없습니다.',
+    });
+  });
+
+  it.each([
+    ['a zero-width space', '\u200b'],
+    ['a zero-width joiner', '\u200d'],
+    ['a Hangul filler', '\u3164'],
+    ['a half-width Hangul filler', '\uffa0'],
+    ['a lone variation selector', '\ufe0f'],
+    ['invisible characters and spaces', ' \u200b \u2060\u00ad '],
+  ])('refuses a title made only of %s', (_name, title) => {
+    expect(titleProblem(title)).toEqual({
+      en: 'Title must contain a visible character.',
+      ko: '제목에 보이는 문자가 하나 이상 있어야 합니다.',
+    });
+  });
+
+  it.each([
+    ['a family emoji with its joiners', '👨‍👩‍👧'],
+    ['a heart with its variation selector', '❤️'],
+    ['a flag', '🇰🇷'],
+    ['a skin tone', '👍🏽'],
+    ['Korean', '프로젝트 계획'],
+    ['decomposed Korean', '\u1112\u1161\u11ab'],
+  ])('accepts %s and stores it as sent, in NFC', (_name, title) => {
+    expect(titleProblem(title)).toBeUndefined();
+    expect(canonicalTitle(title)).toBe(title.normalize('NFC'));
+    expect(titleKey(title)).not.toBe('');
+  });
+
+  it('keeps the emoji variation selector and joiners in the stored title', () => {
+    expect(canonicalTitle(' ❤️ 👨‍👩‍👧 ')).toBe('❤️ 👨‍👩‍👧');
+  });
+
+  const visible = fc.constantFrom('a', 'Z', 'é', 'ß', 'Σ', '가', '한', '\u1100', '😀', '👩', '❤', '1', 'ｆ', 'ﬁ');
+  const spacing = fc.constantFrom(' ', '\u3000', '\u00a0', '\u0301');
+  const ignorable = fc.constantFrom(
+    '\u200b',
+    '\u200c',
+    '\u200d',
+    '\u200e',
+    '\u200f',
+    '\u00ad',
+    '\u034f',
+    '\u2060',
+    '\ufeff',
+    '\ufe0f',
+    '\ufe00',
+    '\u3164',
+    '\uffa0',
+    '\u115f',
+    '\u1160',
+    '\u180b',
+    '\u{e0041}',
+  );
+  const text = fc.array(fc.oneof(visible, spacing), { maxLength: 20 }).map((parts) => parts.join(''));
+
+  it('ignores every default-ignorable character wherever it stands (property)', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.nat(), ignorable), { maxLength: 6 }), (base, insertions) => {
+        const chars = [...base];
+        for (const [at, character] of insertions) chars.splice(at % (chars.length + 1), 0, character);
+        expect(titleKey(chars.join(''))).toBe(titleKey(base));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws, and every accepted title has a visible character (property)', () => {
+    const anything = fc
+      .array(fc.oneof(visible, spacing, ignorable, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(anything, (title) => {
+        const problem = titleProblem(title);
+        const key = titleKey(title);
+        if (problem === undefined) {
+          expect(key).not.toBe('');
+          expect(key.replace(/[\p{Default_Ignorable_Code_Point}\s]/gu, '')).not.toBe('');
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

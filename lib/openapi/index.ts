@@ -3,232 +3,31 @@
  * and from the error catalog they answer with: there is no hand-kept copy to go stale.
  * Served at GET /openapi.json and written to docs/openapi.json by `npm run docs`.
  */
-import * as z from 'zod';
-import { IDEMPOTENCY_TTL_SECONDS } from './domain/idempotency';
-import { DESCRIPTION_MAX_LENGTH, MAX_BATCH_SIZE, MAX_BODY_BYTES, TITLE_MAX_LENGTH } from './domain/limits';
-import { type ErrorCode, errorCatalog } from './errors/catalog';
-import { errorGuide } from './errors/guide';
-import { BatchCreateBody, CreateProjectBody, ListProjectsQuery, UpdateProjectBody } from './schemas';
+import { IDEMPOTENCY_TTL_SECONDS } from '../domain/idempotency';
+import { MAX_BODY_BYTES } from '../domain/limits';
+import type { ErrorCode } from '../errors/catalog';
+import { errorCatalog } from '../errors/catalog';
+import { errorGuide } from '../errors/guide';
+import '../schema-docs';
+import { BatchCreateBody, CreateProjectBody, UpdateProjectBody } from '../schemas';
+import { type Route, routes } from './routes';
+import {
+  BatchCreatedEnvelope,
+  BatchReportEnvelope,
+  codes,
+  ErrorCodeSchema,
+  ErrorDetail,
+  Failure,
+  type Json,
+  jsonSchema,
+  Problem,
+  Project,
+  ProjectEnvelope,
+  ProjectPageEnvelope,
+  ref,
+} from './shapes';
 
-type Json = Record<string, unknown>;
-
-/** JSON Schema (2020-12, the dialect of OpenAPI 3.1) of a zod schema, without `$schema`. */
-function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
-    io,
-    unrepresentable: 'any',
-    target: 'draft-2020-12',
-  }) as Json;
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-// ---------------------------------------------------------------------------------------
-// Response shapes (what the functions answer; tests validate real answers against them)
-
-const Project = z
-  .object({
-    id: z.string().meta({ description: 'Server-generated, opaque (a ULID).' }),
-    title: z.string().meta({ maxLength: TITLE_MAX_LENGTH }),
-    description: z.string().meta({ maxLength: DESCRIPTION_MAX_LENGTH }),
-    version: z.number().int().min(1).meta({ description: 'Starts at 1 and grows by one on every change.' }),
-    createdAt: z.string().meta({ format: 'date-time' }),
-    updatedAt: z.string().meta({ format: 'date-time' }),
-    deletedAt: z.string().nullable().meta({ format: 'date-time', description: 'Null while the project is live.' }),
-  })
-  .meta({ description: 'A project.' });
-
-const success = (data: z.ZodType) => z.object({ status: z.literal('Success'), data });
-const projectRef = z.unknown().meta(ref('Project'));
-
-const ProjectEnvelope = success(projectRef);
-const ProjectPageEnvelope = success(
-  z.object({
-    items: z.array(projectRef),
-    nextCursor: z.string().nullable().meta({ description: 'Null on the last page.' }),
-  }),
-);
-const BatchCreatedEnvelope = success(
-  z.object({ items: z.array(projectRef).meta({ description: 'In request order.' }) }),
-);
-
-const codes = Object.keys(errorCatalog) as ErrorCode[];
-const ErrorCodeSchema = z.enum(codes as [ErrorCode, ...ErrorCode[]]).meta({
-  description: 'A stable error code from the catalog (docs/errors.md). Branch on it, never on `message`.',
-});
-const codeRef = z.unknown().meta(ref('ErrorCode'));
-
-const ErrorDetail = z.object({
-  field: z.string().optional().meta({ description: 'The field that failed validation (`projects.2.title`).' }),
-  index: z.number().int().min(0).optional().meta({ description: 'The batch item concerned.' }),
-  code: codeRef.optional(),
-  message: z.string(),
-});
-const detailsRef = z.array(z.unknown().meta(ref('ErrorDetail'))).optional();
-
-const BatchReportEnvelope = success(
-  z.object({
-    items: z.array(z.object({ index: z.number().int().min(0), project: projectRef })),
-    failures: z.array(
-      z.object({
-        index: z.number().int().min(0),
-        code: codeRef,
-        message: z.string(),
-        errors: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(),
-      }),
-    ),
-  }),
-);
-
-const Failure = z
-  .object({
-    status: z.literal('Failed'),
-    code: codeRef,
-    message: z.string().meta({ description: '`[<HTTP reason phrase>] <text>`, in the language of Accept-Language.' }),
-    requestId: z.string().meta({ description: 'Also in `x-request-id` and in the server log line of the request.' }),
-    errors: detailsRef,
-  })
-  .meta({ description: 'The failure envelope of every 4xx and 5xx the API itself produces.' });
-
-const Problem = z
-  .object({
-    type: z.string().meta({ format: 'uri-reference' }),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    code: codeRef,
-    requestId: z.string(),
-    errors: detailsRef,
-  })
-  .meta({ description: 'RFC 9457 problem details, sent for `Accept: application/problem+json`.' });
-
-// ---------------------------------------------------------------------------------------
-// Routes
-
-interface Route {
-  method: 'get' | 'post' | 'patch' | 'delete';
-  path: string;
-  operationId: string;
-  summary: string;
-  description?: string;
-  body?: { schema: Json; description: string };
-  query?: z.core.$ZodType;
-  pathId?: boolean;
-  headers?: ('Idempotency-Key' | 'If-Match')[];
-  success: { status: number; description: string; schema?: string; headers?: string[] };
-  errors: ErrorCode[];
-  public?: boolean;
-}
-
-const COMMON: ErrorCode[] = ['UNAUTHORIZED', 'SERVICE_UNAVAILABLE', 'INTERNAL_ERROR'];
-const BODY: ErrorCode[] = ['VALIDATION_FAILED', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
-
-export const routes: Route[] = [
-  {
-    method: 'post',
-    path: '/projects',
-    operationId: 'createProject',
-    summary: 'Create a project',
-    description:
-      'A second live project with the same title (after normalization) for the same owner is refused with 409.',
-    body: { schema: ref('NewProject'), description: 'The new project.' },
-    headers: ['Idempotency-Key'],
-    success: {
-      status: 201,
-      description: 'Created.',
-      schema: 'ProjectEnvelope',
-      headers: ['Location', 'ETag', 'Idempotent-Replayed'],
-    },
-    errors: [...BODY, 'PROJECT_TITLE_CONFLICT', 'IDEMPOTENCY_KEY_REUSED', ...COMMON],
-  },
-  {
-    method: 'get',
-    path: '/projects',
-    operationId: 'listProjects',
-    summary: 'List projects, newest first',
-    query: ListProjectsQuery,
-    success: { status: 200, description: 'One page.', schema: 'ProjectPageEnvelope' },
-    errors: ['VALIDATION_FAILED', ...COMMON],
-  },
-  {
-    method: 'post',
-    path: '/projects/batch',
-    operationId: 'createProjects',
-    summary: `Create 1 to ${MAX_BATCH_SIZE} projects`,
-    description:
-      '`atomic: true` (default): all in one transaction or none; 201, or 409 with one `errors[]` entry per offending item. `atomic: false`: 200 with `items` and `failures`, each with its `index`.',
-    body: { schema: ref('BatchCreate'), description: 'The projects to create.' },
-    headers: ['Idempotency-Key'],
-    success: {
-      status: 201,
-      description: 'Created (atomic). With `atomic: false` the answer is 200, BatchReportEnvelope.',
-      schema: 'BatchCreatedEnvelope',
-      headers: ['Idempotent-Replayed'],
-    },
-    errors: [...BODY, 'PROJECT_TITLE_CONFLICT', 'IDEMPOTENCY_KEY_REUSED', ...COMMON],
-  },
-  {
-    method: 'get',
-    path: '/projects/{id}',
-    operationId: 'getProject',
-    summary: 'Read a live project',
-    pathId: true,
-    success: { status: 200, description: 'The project.', schema: 'ProjectEnvelope', headers: ['ETag'] },
-    errors: ['PROJECT_NOT_FOUND', ...COMMON],
-  },
-  {
-    method: 'patch',
-    path: '/projects/{id}',
-    operationId: 'updateProject',
-    summary: 'Change the title and/or description',
-    description: 'A new title is checked for uniqueness in the same transaction that frees the old one.',
-    pathId: true,
-    body: { schema: ref('ProjectPatch'), description: 'At least one of title and description.' },
-    headers: ['If-Match'],
-    success: { status: 200, description: 'The changed project.', schema: 'ProjectEnvelope', headers: ['ETag'] },
-    errors: [
-      ...BODY,
-      'PROJECT_NOT_FOUND',
-      'PROJECT_TITLE_CONFLICT',
-      'PROJECT_VERSION_CONFLICT',
-      'PRECONDITION_FAILED',
-      ...COMMON,
-    ],
-  },
-  {
-    method: 'delete',
-    path: '/projects/{id}',
-    operationId: 'deleteProject',
-    summary: 'Soft delete a project, freeing its title',
-    pathId: true,
-    headers: ['If-Match'],
-    success: { status: 204, description: 'Deleted.' },
-    errors: ['PROJECT_NOT_FOUND', 'PRECONDITION_FAILED', ...COMMON],
-  },
-  {
-    method: 'post',
-    path: '/projects/{id}/restore',
-    operationId: 'restoreProject',
-    summary: 'Restore a deleted project, if its title is free',
-    pathId: true,
-    success: { status: 200, description: 'The restored project.', schema: 'ProjectEnvelope', headers: ['ETag'] },
-    errors: ['PROJECT_NOT_FOUND', 'PROJECT_NOT_DELETED', 'PROJECT_TITLE_CONFLICT', ...COMMON],
-  },
-  {
-    method: 'get',
-    path: '/openapi.json',
-    operationId: 'getOpenApi',
-    summary: 'This document',
-    public: true,
-    success: { status: 200, description: 'The OpenAPI 3.1 document.' },
-    errors: ['INTERNAL_ERROR'],
-  },
-];
-
-// ---------------------------------------------------------------------------------------
-// The document
+export { routes };
 
 const responseHeaders: Record<string, Json> = {
   'x-request-id': { description: 'The request id, as in the body and the server log.', schema: { type: 'string' } },

@@ -1,0 +1,116 @@
+/**
+ * Creating projects on DynamoDB: a project and its title lock (and the key's record) in one
+ * TransactWriteItems, the lock conditioned on `attribute_not_exists(pk)`, so the database
+ * itself refuses a second live holder of a title, whatever the concurrency.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ProjectCreator } from '../domain/repository';
+import { titleKey } from '../domain/titles';
+import { send } from './failures';
+import { itemWriter, type ProjectItem, recordOf, storedAnswer, toProject } from './items';
+import { recordKey } from './keys';
+import { transact } from './transact';
+
+export function createProjectCreator(client: DynamoDBDocumentClient, tableName: string): ProjectCreator {
+  const write = itemWriter(tableName);
+
+  /** Puts a record outside a transaction; the record already there when the key is taken. */
+  async function putRecord(put: ReturnType<typeof write.recordPut>): Promise<Record<string, unknown> | undefined> {
+    try {
+      await send(() => client.send(new PutCommand(put.Put)));
+      return undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException && error.Item) return unmarshall(error.Item);
+      throw error;
+    }
+  }
+
+  return {
+    async createProjects(owner, projects, idempotent) {
+      const items: [string, ReturnType<typeof write.projectPut>][] = [];
+      projects.forEach((project, index) => {
+        const key = titleKey(project.title);
+        items.push([`project ${index}`, write.projectPut(owner, project, key)]);
+        items.push([`lock ${index}`, write.lockPut(owner, key, project.id)]);
+      });
+      if (idempotent) {
+        const fields = { state: 'complete', response: idempotent.response } as const;
+        const ids = projects.map((project) => project.id);
+        items.push(['record', write.recordPut(owner, idempotent.idempotency, fields, ids)]);
+      }
+      const failed = await transact(client, items);
+      if (!failed) return { kind: 'created' };
+      // The record first: a retry of a create that committed finds its own locks taken too.
+      if (idempotent && failed.failed('record'))
+        return { kind: 'recorded', record: recordOf(failed.oldItem('record')) };
+      const taken = projects.flatMap((_, index) => (failed.failed(`lock ${index}`) ? [index] : []));
+      if (taken.length > 0) return { kind: 'conflict', taken };
+      throw new Error(`create transaction cancelled unexpectedly: ${failed.describe()}`);
+    },
+
+    async takenTitles(owner, titleKeys) {
+      // Condition checks only: nothing is written, and the reasons name each held title.
+      const failed = await transact(
+        client,
+        titleKeys.map((key, index) => [`lock ${index}`, write.lockCheck(owner, key)] as const),
+      );
+      return failed ? titleKeys.flatMap((_, index) => (failed.failed(`lock ${index}`) ? [index] : [])) : [];
+    },
+
+    async recordResponse(owner, { idempotency, response }) {
+      const existing = await putRecord(write.recordPut(owner, idempotency, { state: 'complete', response }, []));
+      return existing ? { kind: 'recorded', record: recordOf(existing) } : { kind: 'saved' };
+    },
+
+    async createPlanned(owner, project) {
+      const key = titleKey(project.title);
+      const put = write.projectPut(owner, project, key);
+      const failed = await transact(client, [
+        ['project', { Put: { ...put.Put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }],
+        ['lock', write.lockPut(owner, key, project.id)],
+      ]);
+      if (!failed) return { kind: 'created', project };
+      // An earlier attempt under the same key created it (it may have changed since).
+      if (failed.failed('project'))
+        return { kind: 'created', project: toProject(failed.oldItem('project') as unknown as ProjectItem) };
+      if (failed.failed('lock')) return { kind: 'conflict' };
+      throw new Error(`create transaction cancelled unexpectedly: ${failed.describe()}`);
+    },
+
+    async startBatch(owner, idempotency, plan) {
+      const ids = plan.projects.map((project) => project.id);
+      const existing = await putRecord(write.recordPut(owner, idempotency, { state: 'pending', plan }, ids));
+      if (!existing) return { kind: 'started', plan };
+      const {
+        state,
+        fingerprint,
+        plan: planned,
+      } = existing as Partial<{ state: string; fingerprint: string; plan: typeof plan }>;
+      if (state === 'pending' && planned && fingerprint === idempotency.fingerprint)
+        return { kind: 'resumed', plan: planned };
+      return { kind: 'recorded', record: recordOf(existing) };
+    },
+
+    async finishBatch(owner, idempotency, response, projectIds) {
+      await send(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: recordKey(owner, idempotency.digest),
+            UpdateExpression: 'SET #state = :complete, #response = :response, projectIds = :ids REMOVE #plan',
+            ConditionExpression: 'fingerprint = :fingerprint',
+            ExpressionAttributeNames: { '#state': 'state', '#response': 'response', '#plan': 'plan' },
+            ExpressionAttributeValues: {
+              ':complete': 'complete',
+              ':response': storedAnswer(response),
+              ':ids': projectIds,
+              ':fingerprint': idempotency.fingerprint,
+            },
+          }),
+        ),
+      );
+    },
+  };
+}

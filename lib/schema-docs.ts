@@ -1,0 +1,25 @@
+/**
+ * What the OpenAPI document says of the request schemas: descriptions, JSON Schema keywords
+ * and `$ref`s, attached to the very schemas the functions validate with. Imported by the
+ * generator only (build time), so that none of this text is in a function's bundle.
+ */
+import * as z from 'zod/mini';
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from './domain/limits';
+import { Atomic, BatchItem, BatchItems, Cursor, Deleted, Description, Limit, Title, Version } from './schemas';
+
+const doc = (schema: z.ZodMiniType, meta: Record<string, unknown>) => z.globalRegistry.add(schema, meta);
+
+doc(Title, {
+  description:
+    'Trimmed, 1 to 100 characters (code points), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC, as sent. Two titles are the same after NFKC, removing default-ignorable characters (zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers, bidi marks), case folding, trimming and collapsing white space.',
+  minLength: 1,
+  maxLength: TITLE_MAX_LENGTH,
+});
+doc(Description, { description: 'At most 1,000 characters (code points).', maxLength: DESCRIPTION_MAX_LENGTH });
+doc(Version, { description: 'The version the change is based on; a stale one is a 409 PROJECT_VERSION_CONFLICT.' });
+doc(Limit, { description: 'Page size, 1 to 100 (default 20).' });
+doc(Cursor, { description: '`nextCursor` of the previous page, unchanged. Bound to its owner and list.' });
+doc(Deleted, { description: '`true` lists the deleted projects (the trash), most recently deleted first.' });
+doc(BatchItem, { $ref: '#/components/schemas/NewProject' });
+doc(BatchItems, { description: '1 to 25 projects, each as in POST /projects.' });
+doc(Atomic, { description: 'true (default): all or nothing. false: each valid item is created, the rest reported.' });

@@ -1,0 +1,95 @@
+/**
+ * The layers, as the folders say them: imports point one way (functions → http, app →
+ * domain ← dynamodb), only lib/dynamodb imports the AWS SDK, the use cases know nothing of
+ * HTTP, the functions hold no try/catch, and no module imports itself through others.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+const files = [...sources('lib'), ...sources('functions')];
+const IMPORT = /^(?:import|export)\s[^;]*?from\s+'([^']+)'/gms;
+
+/** What a file imports: packages by name, our modules by path from the root (no extension). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(IMPORT)].map(([, specifier = '']) =>
+    specifier.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), specifier)) : specifier,
+  );
+}
+
+const graph = new Map(files.map((file) => [file.replace(/\.ts$/, ''), importsOf(file)]));
+const importers = (predicate: (target: string) => boolean) =>
+  [...graph].filter(([, targets]) => targets.some(predicate)).map(([file]) => file);
+
+describe('the layers', () => {
+  it('let only lib/dynamodb import the AWS SDK', () => {
+    expect(importers((target) => target.startsWith('@aws-sdk/')).filter((f) => !f.startsWith('lib/dynamodb/'))).toEqual(
+      [],
+    );
+  });
+
+  it('keep the domain free of AWS, HTTP, use cases and adapters', () => {
+    const domain = [...graph].filter(([file]) => file.startsWith('lib/domain/'));
+    for (const [file, targets] of domain) {
+      const outside = targets.filter(
+        (t) => /^lib\/(app|dynamodb|http)\b/.test(t) || t.startsWith('@aws-sdk/') || t.startsWith('@middy/'),
+      );
+      expect({ file, outside }).toEqual({ file, outside: [] });
+    }
+  });
+
+  it('keep the use cases free of HTTP and of the DynamoDB adapter', () => {
+    for (const [file, targets] of [...graph].filter(([f]) => f.startsWith('lib/app/'))) {
+      const outside = targets.filter((t) => /^lib\/(http|dynamodb)\b/.test(t) || t.startsWith('@middy/'));
+      expect({ file, outside }).toEqual({ file, outside: [] });
+    }
+  });
+
+  it('keep the adapter from the HTTP layer and the use cases', () => {
+    for (const [file, targets] of [...graph].filter(([f]) => f.startsWith('lib/dynamodb/'))) {
+      const outside = targets.filter((t) => /^lib\/(http|app)\b/.test(t));
+      expect({ file, outside }).toEqual({ file, outside: [] });
+    }
+  });
+
+  it('keep the functions short stories: no try/catch, no SDK', () => {
+    for (const file of sources('functions')) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      expect({ file, tryCatch: /\btry\s*\{/.test(text), sdk: text.includes('@aws-sdk/') }).toEqual({
+        file,
+        tryCatch: false,
+        sdk: false,
+      });
+    }
+  });
+
+  it('have no import cycles', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (node: string, path: string[]) => {
+      if (state.get(node) === 'done') return;
+      if (state.get(node) === 'visiting') {
+        cycles.push([...path.slice(path.indexOf(node)), node].join(' → '));
+        return;
+      }
+      state.set(node, 'visiting');
+      for (const target of graph.get(node) ?? []) if (graph.has(target)) visit(target, [...path, node]);
+      state.set(node, 'done');
+    };
+    for (const node of graph.keys()) visit(node, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keep every file of lib and functions under 250 lines', () => {
+    const long = files.filter((file) => readFileSync(join(ROOT, file), 'utf8').split('\n').length > 250);
+    expect(long).toEqual([]);
+  });
+});
