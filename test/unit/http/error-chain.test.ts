@@ -1,16 +1,16 @@
 import type { Request } from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import type { Context } from 'aws-lambda';
-import { MAX_BODY_BYTES } from '../../lib/domain/limits';
-import { errorCatalog, errorMessage } from '../../lib/errors/catalog';
-import { isRejection, type Rejection, reject, validationFailed } from '../../lib/errors/rejections';
-import { errorEnvelope } from '../../lib/http/error-envelope';
-import { prepareJsonBody } from '../../lib/http/json-body';
-import { knownErrors } from '../../lib/http/known-errors';
-import { negotiateLanguage, wantsProblemJson } from '../../lib/http/negotiation';
-import { securityHeaders } from '../../lib/http/security-headers';
-import type { Event, RequestContext, Result } from '../../lib/http/types';
-import { apiEvent } from '../support/lambda';
+import { MAX_BODY_BYTES } from '../../../lib/domain/limits';
+import { errorCatalog, errorMessage } from '../../../lib/errors/catalog';
+import { isRejection, type Rejection, reject, validationFailed } from '../../../lib/errors/rejections';
+import { errorEnvelope } from '../../../lib/http/error-envelope';
+import { prepareJsonBody } from '../../../lib/http/json-body';
+import { knownErrors } from '../../../lib/http/known-errors';
+import { negotiateLanguage, wantsProblemJson } from '../../../lib/http/negotiation';
+import { securityHeaders } from '../../../lib/http/security-headers';
+import type { Event, RequestContext, Result } from '../../../lib/http/types';
+import { apiEvent } from '../../support/lambda';
 
 type RequestState = Pick<RequestContext, 'requestId' | 'language' | 'problem' | 'route' | 'owner' | 'startedAt'>;
 
@@ -263,7 +263,7 @@ describe('prepareJsonBody', () => {
 
 describe('the catch-all route', () => {
   it('answers 404 ROUTE_NOT_FOUND without asking for a token', async () => {
-    const { handler } = await import('../../functions/route-not-found');
+    const { handler } = await import('../../../functions/route-not-found');
     const event = apiEvent({ method: 'GET', path: '/nothing/here', owner: null });
     const response = await handler(event, { awsRequestId: 'abc' } as Context);
     expect(response.statusCode).toBe(404);

@@ -1,4 +1,4 @@
-import { ID_PATTERN, isProjectId, newId } from '../../lib/domain/ids';
+import { ID_PATTERN, isProjectId, newId } from '../../../lib/domain/ids';
 
 describe('newId', () => {
   it('makes 26-character Crockford base32 ids that start with the time', () => {

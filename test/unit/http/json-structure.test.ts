@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonStructureProblem } from '../../lib/http/json-structure';
+import { jsonStructureProblem } from '../../../lib/http/json-structure';
 
 describe('jsonStructureProblem', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { importJWK, SignJWT } from 'jose';
-import type { Rejection } from '../../lib/errors/rejections';
-import { createAuthenticator, MAX_OWNER_ID_LENGTH } from '../../lib/http/auth';
-import { generateKeys, localAuthParams, signToken } from '../../scripts/lib/local-auth';
-import { apiEvent } from '../support/lambda';
+import type { Rejection } from '../../../lib/errors/rejections';
+import { createAuthenticator, MAX_OWNER_ID_LENGTH } from '../../../lib/http/auth';
+import { generateKeys, localAuthParams, signToken } from '../../../scripts/lib/local-auth';
+import { apiEvent } from '../../support/lambda';
 
 type Keys = Awaited<ReturnType<typeof generateKeys>>;
 

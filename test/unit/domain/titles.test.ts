@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalTitle, codePointLength, titleKey, titleKeyDigest, titleProblem } from '../../lib/domain/titles';
+import { canonicalTitle, codePointLength, titleKey, titleKeyDigest, titleProblem } from '../../../lib/domain/titles';
 
 describe('title rules', () => {
   describe('titleKey', () => {
@@ -184,5 +184,40 @@ describe('title identity as a person sees it', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('titleProblem’s texts', () => {
+  it.each([
+    ['a lone surrogate', 'a\udc00', 'Title must be valid Unicode text.', '제목은 올바른 유니코드 문자열이어야 합니다.'],
+    ['a tab', 'a\tb', 'Title must not contain control characters.', '제목에 제어 문자를 사용할 수 없습니다.'],
+    ['nothing', '', 'Title must not be empty.', '제목은 비어 있을 수 없습니다.'],
+    ['spaces', '   ', 'Title must not be empty.', '제목은 비어 있을 수 없습니다.'],
+    ['101 characters', 'x'.repeat(101), 'Title must be at most 100 characters.', '제목은 100자 이하여야 합니다.'],
+  ])('names the problem of %s in English and Korean', (_name, title, en, ko) => {
+    expect(titleProblem(title)).toEqual({ en, ko });
+  });
+
+  it('checks validity before control characters, and both before length', () => {
+    expect(titleProblem(`\u0001${'x'.repeat(200)}`)?.en).toBe('Title must not contain control characters.');
+    expect(titleProblem(`\udc00\u0001`)?.en).toBe('Title must be valid Unicode text.');
+    expect(titleProblem(`\u202e${'x'.repeat(200)}`)?.en).toMatch(/bidirectional/);
+  });
+
+  it('counts the length after trimming, and folds nothing out of it', () => {
+    expect(titleProblem(`  ${'x'.repeat(100)}  `)).toBeUndefined();
+    expect(titleProblem(`${'x'.repeat(99)}\u200b\u200b`)?.en).toBe('Title must be at most 100 characters.');
+  });
+});
+
+describe('codePointLength', () => {
+  it.each([
+    ['', 0],
+    ['a', 1],
+    ['가나다', 3],
+    ['😀', 1],
+    ['👨‍👩‍👧', 5],
+  ])('counts %j as %i', (text, length) => {
+    expect(codePointLength(text)).toBe(length);
   });
 });
