@@ -7,8 +7,8 @@
  * and every mutant left alive. `--incremental` reuses the results of the last run for the
  * code and tests that did not change (reports/mutation/stryker-incremental.json).
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDynamoDbLocal } from './lib/dynamodb-local';
 
@@ -22,7 +22,36 @@ interface MutantResult {
   status: string;
   mutatorName: string;
   replacement?: string;
+  /** For an ignored mutant, the reason its `// Stryker disable` comment gives. */
+  statusReason?: string;
   location: { start: { line: number; column: number } };
+}
+
+/** The mutants of a report in Stryker's JSON schema (the json reporter's mutation.json). */
+function fromSchemaReport(file: string): MutantResult[] {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    files: Record<string, { mutants: Omit<MutantResult, 'fileName'>[] }>;
+  };
+  return Object.entries(report.files).flatMap(([fileName, { mutants }]) =>
+    mutants.map((mutant) => ({ ...mutant, fileName })),
+  );
+}
+
+/** The results of every run so far, by file: a run over some files replaces theirs only. */
+const ALL_RESULTS = join(ROOT, 'reports', 'mutation', 'all-results.json');
+
+function mergeResults(latest: readonly MutantResult[]): MutantResult[] {
+  const files = new Set(latest.map((result) => relative(result.fileName)));
+  let earlier: MutantResult[] = [];
+  try {
+    earlier = JSON.parse(readFileSync(ALL_RESULTS, 'utf8')) as MutantResult[];
+  } catch {
+    // No earlier run on this machine.
+  }
+  const merged = [...earlier.filter((result) => !files.has(relative(result.fileName))), ...latest];
+  mkdirSync(dirname(ALL_RESULTS), { recursive: true });
+  writeFileSync(ALL_RESULTS, JSON.stringify(merged));
+  return merged;
 }
 
 const DETECTED = new Set(['Killed', 'Timeout']);
@@ -58,8 +87,9 @@ export function renderReport(results: readonly MutantResult[], seconds: number):
     '',
     '<!-- Written by `npm run mutate` (StrykerJS, scripts/mutate.ts); do not edit by hand. -->',
     '',
-    `${results.length} mutants in ${(seconds / 60).toFixed(1)} min on this 2-core machine. A mutant is detected when`,
-    'a test fails (or times out) with it; its score is detected / (detected + survived + not covered).',
+    `${results.length} mutants${seconds > 0 ? `; the last run took ${(seconds / 60).toFixed(1)} min on this 2-core machine` : ''} (a run over some`,
+    'folders keeps the results of the others from earlier runs). A mutant is detected when a test fails (or times',
+    'out) with it; its score is detected / (detected + survived + not covered).',
     '',
     '| folder | detected | alive | score | goal |',
     '| --- | ---: | ---: | ---: | --- |',
@@ -79,19 +109,39 @@ export function renderReport(results: readonly MutantResult[], seconds: number):
     .filter((result) => UNDETECTED.has(result.status))
     .sort((a, b) => a.fileName.localeCompare(b.fileName) || a.location.start.line - b.location.start.line);
   if (alive.length === 0) lines.push('None.');
-  for (const result of alive) {
-    const replacement = (result.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80).replace(/\|/g, '\\|');
-    lines.push(
-      `- \`${relative(result.fileName)}:${result.location.start.line}\` ${result.mutatorName} (${result.status}): \`${replacement}\``,
-    );
-  }
+  const describe = (result: MutantResult) => {
+    const replacement = (result.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80).replace(/`/g, "'");
+    return `\`${relative(result.fileName)}:${result.location.start.line}\` ${result.mutatorName}: \`${replacement}\``;
+  };
+  for (const result of alive) lines.push(`- ${describe(result)} (${result.status})`);
+  const equivalent = results.filter((result) => result.status === 'Ignored' && result.statusReason);
+  lines.push(
+    '',
+    '## Equivalent mutants',
+    '',
+    'Mutants that cannot change what the code does, each marked where it stands with a',
+    '`// Stryker disable next-line <mutator>: <why>` comment (Stryker leaves them out of the score):',
+    '',
+  );
+  if (equivalent.length === 0) lines.push('None.');
+  for (const result of equivalent) lines.push(`- ${describe(result)}: ${result.statusReason}`);
   return `${lines.join('\n')}\n`;
 }
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { incremental: { type: 'boolean', default: false }, mutate: { type: 'string', multiple: true } },
+    options: {
+      incremental: { type: 'boolean', default: false },
+      mutate: { type: 'string', multiple: true },
+      /** Merge a report Stryker wrote (mutation.json) and render docs/mutation.md, without a run. */
+      import: { type: 'string' },
+    },
   });
+  if (values.import) {
+    const report = renderReport(mergeResults(fromSchemaReport(values.import)), 0);
+    writeFileSync(join(ROOT, 'docs', 'mutation.md'), report);
+    return 0;
+  }
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dynamo = await startDynamoDbLocal();
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
@@ -105,7 +155,8 @@ async function main(): Promise<number> {
       incremental: values.incremental,
       ...(values.mutate ? { mutate: values.mutate } : {}),
     });
-    const results = (await stryker.runMutationTest()) as unknown as MutantResult[];
+    await stryker.runMutationTest();
+    const results = mergeResults(fromSchemaReport(join(ROOT, 'reports', 'mutation', 'mutation.json')));
     const report = renderReport(results, (performance.now() - started) / 1000);
     writeFileSync(join(ROOT, 'docs', 'mutation.md'), report);
     process.stdout.write(`wrote docs/mutation.md\n${report.split('## Mutants left alive')[0]}`);

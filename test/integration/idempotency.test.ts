@@ -115,6 +115,27 @@ describe('POST /projects with Idempotency-Key', () => {
     expect(await projectsOf(owner)).toHaveLength(1);
   });
 
+  it('still replays a record written before answers were stored as text (a map)', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    const first = await create(owner, { title: 'Legacy' }, key);
+    expect(first.status).toBe(201);
+    const [record] = (await table.scan()).filter((item) => item.owner === owner && item.type === 'idempotency');
+    if (!record) throw new Error('no idempotency record was written');
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: { pk: record.pk, sk: record.sk },
+        UpdateExpression: 'SET #response = :map',
+        ExpressionAttributeNames: { '#response': 'response' },
+        ExpressionAttributeValues: { ':map': JSON.parse(String(record.response)) },
+      }),
+    );
+    const again = await create(owner, { title: 'Legacy' }, key);
+    expectReplayOf(again, first);
+    expect(again.headers.location).toBe(first.headers.location);
+  });
+
   it('lets a key whose record has expired be used again for another request', async () => {
     const owner = freshOwner();
     const key = freshKey();

@@ -70,4 +70,18 @@ describe('DynamoDB requests per operation', () => {
       'TransactWriteCommand',
     ]);
   });
+
+  it('reads a project strongly consistent, and pages the listing index newest first with one item more than asked', async () => {
+    const created = await invoke(createHandler, { owner, body: { title: 'Consistent' } });
+    const id = created.json.data.id as string;
+    requests.take();
+    await invoke(getHandler, { owner, method: 'GET', path: `/projects/${id}`, pathParameters: { id } });
+    expect(requests.inputs()).toEqual([expect.objectContaining({ ConsistentRead: true })]);
+    requests.take();
+    const event = { owner, method: 'GET', path: '/projects' };
+    await invoke(listHandler, event);
+    expect(requests.inputs()).toEqual([
+      expect.objectContaining({ IndexName: 'gsi1', ScanIndexForward: false, Limit: 21 }),
+    ]);
+  });
 });

@@ -10,6 +10,10 @@ export function countRequests() {
       spy.mockClear();
       return names;
     },
+    /** The inputs of the commands sent since the last take(), without forgetting them. */
+    inputs(): Record<string, unknown>[] {
+      return spy.mock.calls.map(([command]) => (command as unknown as { input: Record<string, unknown> }).input);
+    },
     restore: () => spy.mockRestore(),
   };
 }
