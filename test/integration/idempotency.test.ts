@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { handler as createHandler } from '../../functions/create-project';
 import { handler as batchHandler } from '../../functions/create-projects-batch';
 import { handler as deleteHandler } from '../../functions/delete-project';
@@ -31,6 +31,18 @@ afterEach(async () => {
   jest.restoreAllMocks();
   expect(findViolations(await table.scan())).toEqual([]);
 });
+
+/** Changes the owner's one idempotency record in place, as time or an older release left it. */
+async function rewriteRecord(
+  owner: string,
+  change: (record: Record<string, unknown>) => Omit<UpdateCommandInput, 'TableName' | 'Key'>,
+) {
+  const [record] = (await table.scan()).filter((item) => item.owner === owner && item.type === 'idempotency');
+  if (!record) throw new Error('no idempotency record was written');
+  await table.doc.send(
+    new UpdateCommand({ TableName: table.name, Key: { pk: record.pk, sk: record.sk }, ...change(record) }),
+  );
+}
 
 function expectReplayOf(reply: Reply, first: Reply) {
   expect(reply.status).toBe(first.status);
@@ -120,17 +132,11 @@ describe('POST /projects with Idempotency-Key', () => {
     const key = freshKey();
     const first = await create(owner, { title: 'Legacy' }, key);
     expect(first.status).toBe(201);
-    const [record] = (await table.scan()).filter((item) => item.owner === owner && item.type === 'idempotency');
-    if (!record) throw new Error('no idempotency record was written');
-    await table.doc.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: { pk: record.pk, sk: record.sk },
-        UpdateExpression: 'SET #response = :map',
-        ExpressionAttributeNames: { '#response': 'response' },
-        ExpressionAttributeValues: { ':map': JSON.parse(String(record.response)) },
-      }),
-    );
+    await rewriteRecord(owner, (record) => ({
+      UpdateExpression: 'SET #response = :map',
+      ExpressionAttributeNames: { '#response': 'response' },
+      ExpressionAttributeValues: { ':map': JSON.parse(String(record.response)) },
+    }));
     const again = await create(owner, { title: 'Legacy' }, key);
     expectReplayOf(again, first);
     expect(again.headers.location).toBe(first.headers.location);
@@ -140,17 +146,11 @@ describe('POST /projects with Idempotency-Key', () => {
     const owner = freshOwner();
     const key = freshKey();
     expect((await create(owner, { title: 'First use' }, key)).status).toBe(201);
-    const [record] = (await table.scan()).filter((item) => item.owner === owner && item.type === 'idempotency');
-    if (!record) throw new Error('no idempotency record was written');
     // Past its 24 hours, before DynamoDB's TTL has removed it.
-    await table.doc.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: { pk: record.pk, sk: record.sk },
-        UpdateExpression: 'SET expiresAt = :past',
-        ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 60 },
-      }),
-    );
+    await rewriteRecord(owner, () => ({
+      UpdateExpression: 'SET expiresAt = :past',
+      ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 60 },
+    }));
     const reused = await create(owner, { title: 'Second use' }, key);
     expect(reused.status).toBe(201);
     expect(reused.headers['idempotent-replayed']).toBeUndefined();

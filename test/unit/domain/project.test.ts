@@ -1,5 +1,5 @@
 import { changed, deleted, expectLive, isLive, newProject, type Project, restored } from '../../../lib/domain/project';
-import type { Rejection } from '../../../lib/errors/rejections';
+import { codeOf } from '../../support/rejections';
 
 const at = new Date('2026-03-01T10:00:00.000Z');
 const later = new Date('2026-03-02T11:00:00.000Z');
@@ -7,14 +7,6 @@ const project = (overrides: Partial<Project> = {}): Project => ({
   ...newProject({ title: 'Plan', description: 'd' }, at, '01ARZ3NDEKTSV4RRFFQ69G5FAV'),
   ...overrides,
 });
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as Rejection).code;
-  }
-};
 
 describe('the project lifecycle', () => {
   it('starts live at version 1, created and updated at the same time', () => {

@@ -3,7 +3,7 @@ import httpErrorHandler from '@middy/http-error-handler';
 import type { Context } from 'aws-lambda';
 import { MAX_BODY_BYTES } from '../../../lib/domain/limits';
 import { errorCatalog, errorMessage } from '../../../lib/errors/catalog';
-import { isRejection, type Rejection, reject, validationFailed } from '../../../lib/errors/rejections';
+import { isRejection, reject, validationFailed } from '../../../lib/errors/rejections';
 import { errorEnvelope } from '../../../lib/http/error-envelope';
 import { prepareJsonBody } from '../../../lib/http/json-body';
 import { knownErrors } from '../../../lib/http/known-errors';
@@ -11,6 +11,7 @@ import { negotiateLanguage, wantsProblemJson } from '../../../lib/http/negotiati
 import { securityHeaders } from '../../../lib/http/security-headers';
 import type { Event, RequestContext, Result } from '../../../lib/http/types';
 import { apiEvent } from '../../support/lambda';
+import { codeOf } from '../../support/rejections';
 
 type RequestState = Pick<RequestContext, 'requestId' | 'language' | 'problem' | 'route' | 'owner' | 'startedAt'>;
 
@@ -213,15 +214,6 @@ describe('toApiError', () => {
 });
 
 describe('prepareJsonBody', () => {
-  const codeOf = (fn: () => void) => {
-    try {
-      fn();
-      return undefined;
-    } catch (error) {
-      return (error as Rejection).code;
-    }
-  };
-
   it('decodes a base64 body to text for the parser', () => {
     const event = apiEvent({ body: { title: 'x' }, base64: true });
     prepareJsonBody(event);
