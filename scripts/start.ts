@@ -5,15 +5,51 @@
  *     DYNAMODB_ENDPOINT names a DynamoDB to use instead;
  *  2. the table, created from resources/projects-table.yml if it is missing;
  *  3. serverless offline (stage `local`) on PORT (default 3000).
- * Ctrl-C stops everything it started.
+ * Ctrl-C, SIGTERM or SIGHUP, to this process or to `npm start` above it, stops everything it
+ * started; so does the end of the process that started it. A taken port is one line, not a
+ * stack trace.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal } from './lib/dynamodb-local';
 import { dataDir, localKeys, ROOT } from './lib/local-auth';
 import { ensureTable, localClient, localTableName } from './lib/table';
 
 const log = (message: string) => process.stderr.write(`[start] ${message}\n`);
+
+/** Whether something already listens on the port. */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE'));
+    server.listen(port, () => server.close(() => resolve(false)));
+  });
+}
+
+/** The parent of a process (Linux's /proc); undefined where that cannot be read. */
+function parentOf(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (name) state ppid …"; the name may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls `onLost` when the process that started this one ends, or the one above it (npm, when
+ * `npm start` runs this through tsx): a SIGKILL or a crash there sends no signal here.
+ */
+function watchParents(onLost: () => void): void {
+  const parent = process.ppid;
+  const grandparent = parentOf(parent);
+  setInterval(() => {
+    if (process.ppid !== parent || (grandparent !== undefined && parentOf(parent) !== grandparent)) onLost();
+  }, 500).unref();
+}
 
 async function main(): Promise<void> {
   // The SDK is pinned to releases that support Node 20; Lambda itself runs Node 22.
@@ -33,6 +69,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop(130));
   process.on('SIGTERM', () => void stop(143));
+  process.on('SIGHUP', () => void stop(129));
+  watchParents(() => void stop(143));
+
+  if (await portTaken(port)) {
+    log(
+      `port ${port} is already in use: stop the server that holds it, or choose another port (PORT=${port + 1} npm start)`,
+    );
+    process.exit(1);
+  }
 
   try {
     let endpoint = process.env.DYNAMODB_ENDPOINT;

@@ -2,17 +2,20 @@
  * End to end: the real `npm start` stack (DynamoDB Local + serverless offline + the esbuild
  * bundles), driven over HTTP as a client would.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { freePort } from '../../scripts/lib/dynamodb-local';
 import { generateKeys, localKeys, signToken } from '../../scripts/lib/local-auth';
 import { type LocalStack, startStack, token } from '../../scripts/lib/stack';
 import { localClient, localTableName } from '../../scripts/lib/table';
 
 jest.setTimeout(180_000);
 
+const ROOT = join(__dirname, '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'projects-api-e2e-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -339,6 +342,80 @@ describe('the local stack with DYNAMODB_ENDPOINT', () => {
       expect(reply.status).toBe(201);
     } finally {
       await stack.stop();
+    }
+  });
+});
+
+describe('npm start, however it is stopped', () => {
+  /** The processes whose environment names this port: the stack that npm start made for it. */
+  const stackProcesses = (port: string) =>
+    readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`PORT=${port}`);
+        } catch {
+          return false;
+        }
+      });
+
+  it('stops everything it started when SIGTERM reaches the npm process alone', async () => {
+    const env = {
+      ...process.env,
+      PORT: String(await freePort()),
+      DYNAMODB_LOCAL_PORT: String(await freePort()),
+      LAMBDA_PORT: String(await freePort()),
+      DYNAMODB_ENDPOINT: '',
+    };
+    const npm = spawn('npm', ['start', '--', '--in-memory'], { cwd: ROOT, env, stdio: 'ignore' });
+    const api = `http://127.0.0.1:${env.PORT}`;
+    const deadline = Date.now() + 90_000;
+    while (
+      !(await fetch(`${api}/nowhere`).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      if (Date.now() > deadline) throw new Error('npm start did not answer within 90 s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(stackProcesses(env.PORT).length).toBeGreaterThanOrEqual(3);
+    npm.kill('SIGTERM');
+    const stopped = Date.now() + 10_000;
+    while (stackProcesses(env.PORT).length > 0 && Date.now() < stopped) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(stackProcesses(env.PORT)).toEqual([]);
+    expect(await portIsClosed(api)).toBe(true);
+    expect(await portIsClosed(`http://127.0.0.1:${env.DYNAMODB_LOCAL_PORT}`)).toBe(true);
+  });
+
+  it('says in one line which port is taken and what to do, without a stack trace', async () => {
+    const taken = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
+    try {
+      const env = { ...process.env, PORT: String(port), DYNAMODB_LOCAL_PORT: String(await freePort()) };
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const npm = spawn('npm', ['start', '--', '--in-memory'], {
+          cwd: ROOT,
+          env,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        npm.stderr?.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        npm.once('exit', (code) => resolve({ code, stderr }));
+      });
+      expect(result.code).toBe(1);
+      const lines = result.stderr.split('\n').filter((line) => line.startsWith('[start]'));
+      expect(lines).toEqual([
+        `[start] port ${port} is already in use: stop the server that holds it, or choose another port (PORT=${port + 1} npm start)`,
+      ]);
+      expect(result.stderr).not.toMatch(/EADDRINUSE|\n\s+at /);
+    } finally {
+      taken.close();
     }
   });
 });
