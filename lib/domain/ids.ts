@@ -34,7 +34,7 @@ export function newId(now: number = Date.now()): string {
 }
 
 /** Adds one to base32 digits in place; false when they overflow (all were 31). */
-function increment(digits: number[]): boolean {
+export function increment(digits: number[]): boolean {
   for (let i = digits.length - 1; i >= 0; i -= 1) {
     const digit = digits[i] ?? 0;
     if (digit < 31) {

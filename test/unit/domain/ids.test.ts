@@ -1,4 +1,4 @@
-import { ID_PATTERN, isProjectId, newId } from '../../../lib/domain/ids';
+import { ID_PATTERN, increment, isProjectId, newId } from '../../../lib/domain/ids';
 
 describe('newId', () => {
   it('makes 26-character Crockford base32 ids that start with the time', () => {
@@ -40,5 +40,19 @@ describe('isProjectId', () => {
     ['nothing', undefined, false],
   ])('%s → %s', (_name, value, expected) => {
     expect(isProjectId(value)).toBe(expected);
+  });
+});
+
+describe('increment (the random part of the next id in one millisecond)', () => {
+  it('adds one with carry, and says when all 80 bits overflow', () => {
+    const digits = [0, 31, 31];
+    expect(increment(digits)).toBe(true);
+    expect(digits).toEqual([1, 0, 0]);
+    const last = [3, 4];
+    expect(increment(last)).toBe(true);
+    expect(last).toEqual([3, 5]);
+    const full = [31, 31];
+    expect(increment(full)).toBe(false);
+    expect(full).toEqual([0, 0]);
   });
 });
