@@ -1,10 +1,8 @@
 import type { MiddlewareObj } from '@middy/core';
 import { type ErrorCode, errorCatalog, errorMessage, localize } from '../errors/catalog';
 import { isRejection } from '../errors/rejections';
-import { PROBLEM_JSON } from './negotiation';
+import { JSON_CONTENT_TYPE, PROBLEM_JSON } from './negotiation';
 import type { Event, RequestContext, Result } from './types';
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * Runs after `@middy/http-error-handler`, which has chosen the status and the headers of the

@@ -20,6 +20,9 @@ export function negotiateLanguage(acceptLanguage: string | undefined): Language 
 
 export const PROBLEM_JSON = 'application/problem+json';
 
+/** The media type of every JSON answer but problem details. */
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 /** The q-value of each media range of an `Accept` header (RFC 9110 §12.5.1), lower-cased. */
 function mediaRanges(accept: string): Map<string, number> {
   const ranges = new Map<string, number>();

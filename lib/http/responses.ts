@@ -1,6 +1,5 @@
+import { JSON_CONTENT_TYPE } from './negotiation';
 import type { ApiResult, Result } from './types';
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** A success: the data in the `{ status: "Success", data }` envelope, a raw JSON body, or none (204). */
 export function successResponse(result: ApiResult): Result {
