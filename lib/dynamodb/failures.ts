@@ -4,8 +4,6 @@
  */
 import { serviceUnavailable } from '../errors/rejections';
 
-export { backoffMs, sleep } from '../backoff';
-
 /** Cancellation reasons that mean contention or throttling, never a failed condition. */
 export const RETRYABLE_CANCELLATION = new Set([
   'TransactionConflict',

@@ -7,8 +7,9 @@
 import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { backoffMs, sleep } from '../backoff';
 import { serviceUnavailable } from '../errors/rejections';
-import { backoffMs, dependencyError, RETRYABLE_CANCELLATION, sleep } from './failures';
+import { dependencyError, RETRYABLE_CANCELLATION } from './failures';
 import type { TransactItem } from './items';
 
 /** How often a transaction cancelled by contention or throttling is tried in all. */

@@ -18,9 +18,10 @@ export function errorEnvelope(): MiddlewareObj<Event, Result, Error, RequestCont
       const { context } = request;
       const language = context.language ?? 'en';
       const error: unknown = request.error;
-      const code: ErrorCode = isRejection(error) ? error.code : 'INTERNAL_ERROR';
+      const rejection = isRejection(error) ? error : undefined;
+      const code: ErrorCode = rejection?.code ?? 'INTERNAL_ERROR';
       const entry = errorCatalog[code];
-      const details = isRejection(error) ? error.details : undefined;
+      const details = rejection?.details;
       const errors = details?.map((detail) => ({ ...detail, message: localize(detail.message, language) }));
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.response?.headers ?? {})) {
