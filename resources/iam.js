@@ -12,6 +12,7 @@ const permissions = {
   deleteProject: { table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] },
   restoreProject: { table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'] },
   getOpenApi: {},
+  getDocs: {},
   routeNotFound: {},
 };
 

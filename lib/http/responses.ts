@@ -1,11 +1,16 @@
 import { JSON_CONTENT_TYPE } from './negotiation';
 import type { ApiResult, Result } from './types';
 
-/** A success: the data in the `{ status: "Success", data }` envelope, a raw JSON body, or none (204). */
+/** A success: the data in the `{ status: "Success", data }` envelope, a raw body (JSON unless it says), or none (204). */
 export function successResponse(result: ApiResult): Result {
   const headers = { ...result.headers };
   if (result.raw !== undefined) {
-    return { statusCode: result.status, headers: { 'content-type': JSON_CONTENT_TYPE, ...headers }, body: result.raw };
+    return {
+      statusCode: result.status,
+      headers: { 'content-type': JSON_CONTENT_TYPE, ...headers },
+      body: result.raw,
+      ...(result.base64 ? { isBase64Encoded: true } : {}),
+    };
   }
   if (result.data === undefined) return { statusCode: result.status, headers };
   return {

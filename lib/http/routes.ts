@@ -13,6 +13,7 @@ export const ROUTES = [
   { method: 'DELETE', path: '/projects/{id}' },
   { method: 'POST', path: '/projects/{id}/restore' },
   { method: 'GET', path: '/openapi.json' },
+  { method: 'GET', path: '/docs' },
 ] as const;
 
 /** Whether a concrete path fits a template, a `{parameter}` standing for one non-empty segment. */

@@ -40,5 +40,7 @@ export interface ApiResult {
   data?: unknown;
   /** A JSON body sent as it is, without the envelope (the OpenAPI document). */
   raw?: string;
+  /** Whether `raw` is base64 (a compressed or binary body). */
+  base64?: boolean;
   headers?: Record<string, string>;
 }

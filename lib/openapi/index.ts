@@ -3,13 +3,12 @@
  * and from the error catalog they answer with: there is no hand-kept copy to go stale.
  * Served at GET /openapi.json and written to docs/openapi.json by `npm run docs`.
  */
-import { IDEMPOTENCY_TTL_SECONDS } from '../domain/idempotency';
-import { MAX_BODY_BYTES } from '../domain/limits';
 import type { ErrorCode } from '../errors/catalog';
 import { errorCatalog } from '../errors/catalog';
 import { errorGuide } from '../errors/guide';
 import '../schema-docs';
 import { BatchCreateBody, CreateProjectBody, UpdateProjectBody } from '../schemas';
+import { apiDescription } from './description';
 import { type Route, routes } from './routes';
 import {
   BatchCreatedEnvelope,
@@ -68,7 +67,7 @@ function operation(route: Route): Json {
     const schema = jsonSchema(route.query, 'input') as { properties: Record<string, Json> };
     for (const [name, property] of Object.entries(schema.properties)) {
       const { description, ...rest } = property;
-      parameters.push({ name, in: 'query', required: false, description, schema: rest });
+      parameters.push({ name, in: 'query', required: false, description, schema: route.queryTypes?.[name] ?? rest });
     }
   }
   for (const header of route.headers ?? []) parameters.push({ $ref: `#/components/parameters/${header}` });
@@ -84,6 +83,7 @@ function operation(route: Route): Json {
       description: route.success.description,
       headers: headerRefs(['x-request-id', ...(route.success.headers ?? [])]),
       ...(route.success.schema ? { content: { 'application/json': { schema: ref(route.success.schema) } } } : {}),
+      ...(route.success.content ? { content: route.success.content } : {}),
     },
   };
   if (route.operationId === 'createProjects') {
@@ -92,9 +92,6 @@ function operation(route: Route): Json {
       headers: headerRefs(['x-request-id', 'Idempotent-Replayed']),
       content: { 'application/json': { schema: ref('BatchReportEnvelope') } },
     };
-  }
-  if (route.operationId === 'getOpenApi') {
-    responses['200'] = { ...responses['200'], content: { 'application/json': { schema: { type: 'object' } } } };
   }
   for (const [status, statusCodes] of [...byStatus].sort(([a], [b]) => a - b)) {
     responses[status] = failureResponse(status, statusCodes);
@@ -111,7 +108,7 @@ function operation(route: Route): Json {
           requestBody: {
             required: true,
             description: route.body.description,
-            content: { 'application/json': { schema: route.body.schema } },
+            content: { 'application/json': { schema: route.body.schema, example: route.body.example } },
           },
         }
       : {}),
@@ -127,12 +124,7 @@ export function openApiDocument(version: string): Json {
     info: {
       title: 'Projects API',
       version,
-      description: [
-        'Users own projects with titles. A second live project with the same title for the same owner is refused with `409 PROJECT_TITLE_CONFLICT`.',
-        'The owner is the `sub` of the bearer token. A project of another owner answers exactly as a missing one (`404 PROJECT_NOT_FOUND`).',
-        `Every failure is the \`Failure\` envelope (or \`Problem\` for \`Accept: application/problem+json\`) with a stable \`code\`; a path listed here with a method it does not list answers \`405 METHOD_NOT_ALLOWED\` with \`Allow\`, and any other path \`404 ROUTE_NOT_FOUND\`. Bodies over ${MAX_BODY_BYTES / 1024} KiB are \`413\`.`,
-        `An \`Idempotency-Key\` is remembered for at least ${IDEMPOTENCY_TTL_SECONDS / 3600} hours, per owner.`,
-      ].join('\n\n'),
+      description: apiDescription(),
     },
     servers: [{ url: 'http://localhost:3000', description: 'The local stack (`npm start`)' }],
     security: [{ bearerAuth: [] }],

@@ -7,6 +7,23 @@ export function renderOpenApiJson(): string {
   return `${JSON.stringify(openApiDocument(version), null, 2)}\n`;
 }
 
+/** The typed client's types (client/schema.d.ts): openapi-typescript over the document. */
+export async function renderClientTypes(): Promise<string> {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  // A field with a default is optional to send (`description`, `atomic`): not made required.
+  const ast = await openapiTS(JSON.parse(renderOpenApiJson()) as Parameters<typeof openapiTS>[0], {
+    defaultNonNullable: false,
+  });
+  return [
+    '/**',
+    ' * Generated from docs/openapi.json by openapi-typescript (`npm run docs`); do not edit by hand.',
+    ' * A test fails when it differs from what the document generates.',
+    ' */',
+    '',
+    astToString(ast),
+  ].join('\n');
+}
+
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderErrorsMarkdown(): string {

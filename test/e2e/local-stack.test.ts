@@ -12,6 +12,7 @@ import { freePort } from '../../scripts/lib/dynamodb-local';
 import { generateKeys, localKeys, signToken } from '../../scripts/lib/local-auth';
 import { type LocalStack, startStack, token } from '../../scripts/lib/stack';
 import { localClient, localTableName } from '../../scripts/lib/table';
+import { dataOf, documentedClient, errorOf } from '../support/client';
 
 jest.setTimeout(180_000);
 
@@ -68,28 +69,26 @@ describe('the local stack (npm start)', () => {
   });
 
   it('creates a project over HTTP, then answers the duplicate with the contract’s 409', async () => {
-    const created = await call(stack, 'POST', '/projects', { token: alice, body: '{"title":"Road map"}' });
+    const api = documentedClient(stack.baseUrl, alice);
+    const created = await api.createProject({ title: 'Road map' });
     expect(created.status).toBe(201);
-    expect(created.json.data).toMatchObject({ title: 'Road map', version: 1, deletedAt: null });
-    expect(created.headers.get('location')).toBe(`/projects/${created.json.data.id}`);
+    expect(dataOf(created)).toMatchObject({ title: 'Road map', version: 1, deletedAt: null });
+    expect(created.headers.get('location')).toBe(`/projects/${dataOf(created).id}`);
     expect(created.headers.get('etag')).toBe('"1"');
 
-    const duplicate = await call(stack, 'POST', '/projects', {
-      token: alice,
-      body: '{"title":"  ROAD   map "}',
-      headers: { 'accept-language': 'ko' },
-    });
+    const duplicate = await api.createProject({ title: '  ROAD   map ' }, { headers: { 'accept-language': 'ko' } });
     expect(duplicate.status).toBe(409);
     expect(duplicate.headers.get('content-language')).toBe('ko');
-    expect(duplicate.json).toEqual({
-      status: 'Failed',
+    // The envelope's `status: "Failed"` is checked against the document by the client's check.
+    expect(errorOf(duplicate)).toEqual({
+      status: 409,
       code: 'PROJECT_TITLE_CONFLICT',
       message: '[Conflict] 동일한 이름의 프로젝트가 이미 존재합니다.',
       requestId: duplicate.headers.get('x-request-id'),
     });
 
     // One JSON log line, at a non-error level, with the answer's request id and code.
-    const requestId = duplicate.json.requestId;
+    const { requestId } = errorOf(duplicate);
     // serverless offline relays its workers' output asynchronously: wait for the line.
     const linesOf = () =>
       stack
@@ -113,86 +112,75 @@ describe('the local stack (npm start)', () => {
   });
 
   it('walks a project through its whole life over HTTP', async () => {
-    const bob = (await token('bob', stack.env)).trim();
-    const created = await call(stack, 'POST', '/projects', { token: bob, body: '{"title":"Lifecycle"}' });
-    const id = created.json.data.id;
-    const read = await call(stack, 'GET', `/projects/${id}`, { token: bob });
-    expect(read.json.data).toEqual(created.json.data);
+    const bob = documentedClient(stack.baseUrl, (await token('bob', stack.env)).trim());
+    const created = await bob.createProject({ title: 'Lifecycle' });
+    const { id } = dataOf(created);
+    const read = await bob.getProject(id);
+    expect(dataOf(read)).toEqual(dataOf(created));
     expect(read.headers.get('etag')).toBe('"1"');
-    expect((await call(stack, 'GET', `/projects/${id}`, { token: alice })).status).toBe(404);
+    expect((await documentedClient(stack.baseUrl, alice).getProject(id)).status).toBe(404);
 
-    const renamed = await call(stack, 'PATCH', `/projects/${id}`, {
-      token: bob,
-      body: '{"title":"Lifecycle II"}',
-      headers: { 'if-match': '"1"' },
-    });
+    const renamed = await bob.updateProject(id, { title: 'Lifecycle II' }, { ifMatch: '"1"' });
     expect(renamed.status).toBe(200);
     expect(renamed.headers.get('etag')).toBe('"2"');
-    const stale = await call(stack, 'PATCH', `/projects/${id}`, {
-      token: bob,
-      body: '{"description":"x","version":1}',
-    });
-    expect(stale.json.code).toBe('PROJECT_VERSION_CONFLICT');
+    const stale = await bob.updateProject(id, { description: 'x', version: 1 });
+    expect(errorOf(stale).code).toBe('PROJECT_VERSION_CONFLICT');
 
-    const listed = await call(stack, 'GET', '/projects?limit=10', { token: bob });
-    expect(listed.json.data).toEqual({ items: [renamed.json.data], nextCursor: null });
+    const listed = await bob.listProjects({ limit: 10 });
+    expect(dataOf(listed)).toEqual({ items: [dataOf(renamed)], nextCursor: null });
 
-    const deleted = await call(stack, 'DELETE', `/projects/${id}`, { token: bob });
+    const deleted = await bob.deleteProject(id);
     expect(deleted.status).toBe(204);
-    expect(deleted.text).toBe('');
-    const trash = await call(stack, 'GET', '/projects?deleted=true', { token: bob });
-    expect(trash.json.data.items.map((p: { id: string }) => p.id)).toEqual([id]);
+    // No body: the client's check holds the answer to the document's 204, which has no content.
+    expect(dataOf(deleted)).toBeUndefined();
+    const trash = await bob.listProjects({ deleted: true });
+    expect(dataOf(trash).items.map((p) => p.id)).toEqual([id]);
 
-    const holder = await call(stack, 'POST', '/projects', { token: bob, body: '{"title":"lifecycle ii"}' });
+    const holder = await bob.createProject({ title: 'lifecycle ii' });
     expect(holder.status).toBe(201);
-    const blocked = await call(stack, 'POST', `/projects/${id}/restore`, { token: bob });
-    expect(blocked.json.code).toBe('PROJECT_TITLE_CONFLICT');
-    await call(stack, 'DELETE', `/projects/${holder.json.data.id}`, { token: bob });
-    const restored = await call(stack, 'POST', `/projects/${id}/restore`, { token: bob });
+    const blocked = await bob.restoreProject(id);
+    expect(errorOf(blocked).code).toBe('PROJECT_TITLE_CONFLICT');
+    await bob.deleteProject(dataOf(holder).id);
+    const restored = await bob.restoreProject(id);
     expect(restored.status).toBe(200);
-    expect(restored.json.data).toMatchObject({ id, title: 'Lifecycle II', version: 4, deletedAt: null });
+    expect(dataOf(restored)).toMatchObject({ id, title: 'Lifecycle II', version: 4, deletedAt: null });
 
-    const badCursor = await call(stack, 'GET', '/projects?cursor=abc', { token: bob });
+    const badCursor = await bob.listProjects({ cursor: 'abc' });
     expect(badCursor.status).toBe(400);
-    const encodedSlash = await call(stack, 'GET', '/projects/a%2Fb', { token: bob });
+    const encodedSlash = await bob.getProject('a/b');
     expect(encodedSlash.status).toBe(404);
   });
 
   it('creates batches and replays retries that carry an Idempotency-Key', async () => {
-    const carol = (await token('carol', stack.env)).trim();
-    const body = '{"projects":[{"title":"Import 1"},{"title":"Import 2"}]}';
-    const headers = { 'idempotency-key': 'import-2026-11-21' };
-    const first = await call(stack, 'POST', '/projects/batch', { token: carol, body, headers });
+    const carol = documentedClient(stack.baseUrl, (await token('carol', stack.env)).trim());
+    const body = { projects: [{ title: 'Import 1' }, { title: 'Import 2' }] };
+    const idempotencyKey = 'import-2026-11-21';
+    const first = await carol.createProjects(body, { idempotencyKey });
     expect(first.status).toBe(201);
-    const retry = await call(stack, 'POST', '/projects/batch', { token: carol, body, headers });
+    const retry = await carol.createProjects(body, { idempotencyKey });
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    expect(retry.json).toEqual(first.json);
-    const reused = await call(stack, 'POST', '/projects/batch', {
-      token: carol,
-      body: '{"projects":[{"title":"Other"}]}',
-      headers,
-    });
+    expect(retry.ok && retry.replayed).toBe(true);
+    expect(dataOf(retry)).toEqual(dataOf(first));
+    const reused = await carol.createProjects({ projects: [{ title: 'Other' }] }, { idempotencyKey });
     expect(reused.status).toBe(422);
-    const conflict = await call(stack, 'POST', '/projects/batch', {
-      token: carol,
-      body: '{"projects":[{"title":"New"},{"title":"import 1"}]}',
-    });
+    expect(errorOf(reused).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const conflict = await carol.createProjects({ projects: [{ title: 'New' }, { title: 'import 1' }] });
     expect(conflict.status).toBe(409);
-    expect(conflict.json.errors).toEqual([
+    expect(errorOf(conflict).errors).toEqual([
       { index: 1, code: 'PROJECT_TITLE_CONFLICT', message: 'A project with the same title already exists.' },
     ]);
-    const listed = await call(stack, 'GET', '/projects', { token: carol });
-    expect(listed.json.data.items).toHaveLength(2);
+    const listed = await carol.listProjects();
+    expect(dataOf(listed).items).toHaveLength(2);
   });
 
   it('compares titles as a person sees them: invisible variants are 409, bidi overrides and empty-looking titles 400', async () => {
-    const owner = (await token('carol', stack.env)).trim();
-    const post = (title: string) => call(stack, 'POST', '/projects', { token: owner, body: JSON.stringify({ title }) });
+    const owner = documentedClient(stack.baseUrl, (await token('carol', stack.env)).trim());
+    const post = (title: string) => owner.createProject({ title });
     expect((await post('Plan')).status).toBe(201);
     for (const variant of ['Plan\u200b', 'Pl\u00adan', 'Plan\u2060', 'Plan\u200e']) {
       const reply = await post(variant);
-      expect({ variant, status: reply.status, code: reply.json.code }).toEqual({
+      expect({ variant, status: reply.status, code: errorOf(reply).code }).toEqual({
         variant,
         status: 409,
         code: 'PROJECT_TITLE_CONFLICT',
@@ -200,7 +188,7 @@ describe('the local stack (npm start)', () => {
     }
     for (const refused of ['Plan\u202e', '\u200b', '\u200d', '\u3164', '\ufe0f']) {
       const reply = await post(refused);
-      expect({ refused, status: reply.status, field: reply.json.errors?.[0]?.field }).toEqual({
+      expect({ refused, status: reply.status, field: errorOf(reply).errors?.[0]?.field }).toEqual({
         refused,
         status: 400,
         field: 'title',
@@ -208,7 +196,7 @@ describe('the local stack (npm start)', () => {
     }
     for (const title of ['👨‍👩‍👧', '❤️', '프로젝트 계획']) {
       const reply = await post(title);
-      expect({ title, status: reply.status, stored: reply.json.data?.title }).toEqual({
+      expect({ title, status: reply.status, stored: dataOf(reply).title }).toEqual({
         title,
         status: 201,
         stored: title,
@@ -234,13 +222,12 @@ describe('the local stack (npm start)', () => {
     const titles = Array.from({ length: 12 }, (_, i) => `Step ${i}`);
     const batch = JSON.stringify({ projects: titles.map((title) => ({ title })) });
     expect((await replayOf('/projects/batch', batch, 'e2e-batch')).status).toBe(201);
-    const listed = await call(stack, 'GET', '/projects?limit=12', { token: owner });
-    expect(listed.json.data.items.map((p: { title: string }) => p.title)).toEqual([...titles].reverse());
+    const listed = await documentedClient(stack.baseUrl, owner).listProjects({ limit: 12 });
+    expect(dataOf(listed).items.map((p) => p.title)).toEqual([...titles].reverse());
   });
 
   it('answers q=0 for problem+json with plain JSON, and a known path with another method with 405 and Allow', async () => {
-    const plain = await call(stack, 'GET', '/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV', {
-      token: alice,
+    const plain = await documentedClient(stack.baseUrl, alice).getProject('01ARZ3NDEKTSV4RRFFQ69G5FAV', {
       headers: { accept: 'application/problem+json;q=0, application/json' },
     });
     expect(plain.status).toBe(404);
@@ -289,9 +276,10 @@ describe('the local stack (npm start)', () => {
     const otherIssuer = await signToken('alice', { keys, issuer: 'https://elsewhere.example' });
     const otherKey = await signToken('alice', { keys: await generateKeys() });
     for (const bad of [forged, expired, otherIssuer, otherKey, undefined]) {
-      const reply = await call(stack, 'POST', '/projects', { ...(bad ? { token: bad } : {}), body: '{"title":"x"}' });
+      const reply = await documentedClient(stack.baseUrl, bad).createProject({ title: 'x' });
       expect(reply.status).toBe(401);
-      expect(reply.json.code).toBe('UNAUTHORIZED');
+      expect(errorOf(reply).code).toBe('UNAUTHORIZED');
+      expect(reply.headers.get('www-authenticate')).toBe('Bearer');
     }
   });
 
@@ -322,8 +310,9 @@ describe('the local stack (npm start)', () => {
     expect(await portIsClosed(dynamoUrl)).toBe(true);
 
     stack = await startStack({ dataDir });
-    const again = await call(stack, 'POST', '/projects', { token: alice, body: '{"title":"Road map"}' });
+    const again = await documentedClient(stack.baseUrl, alice).createProject({ title: 'Road map' });
     expect(again.status).toBe(409);
+    expect(errorOf(again).code).toBe('PROJECT_TITLE_CONFLICT');
   });
 });
 
@@ -338,7 +327,7 @@ describe('the local stack with DYNAMODB_ENDPOINT', () => {
       expect(tables.TableNames).toContain(localTableName());
       expect(stack.output()).toContain(`using DynamoDB at ${endpoint}`);
       const alice = (await token('alice', stack.env)).trim();
-      const reply = await call(stack, 'POST', '/projects', { token: alice, body: '{"title":"Elsewhere"}' });
+      const reply = await documentedClient(stack.baseUrl, alice).createProject({ title: 'Elsewhere' });
       expect(reply.status).toBe(201);
     } finally {
       await stack.stop();

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { readZip } from '../../scripts/bench/zip';
 import { readTableProperties } from '../../scripts/lib/table';
 
 // The IAM definition is a CommonJS module that serverless.yml includes.
@@ -66,6 +67,7 @@ describe('serverless package', () => {
       'CreateProjectLambdaFunction',
       'CreateProjectsBatchLambdaFunction',
       'DeleteProjectLambdaFunction',
+      'GetDocsLambdaFunction',
       'GetOpenApiLambdaFunction',
       'GetProjectLambdaFunction',
       'ListProjectsLambdaFunction',
@@ -103,6 +105,20 @@ describe('serverless package', () => {
     }
     expect(routes.$default?.AuthorizationType).not.toBe('JWT');
     expect(routes['GET /openapi.json']?.AuthorizationType).not.toBe('JWT');
+    expect(routes['GET /docs']?.AuthorizationType).not.toBe('JWT');
+  });
+
+  it('carries the reference page’s renderer in the docs function alone', () => {
+    const docs = readZip(join(out, 'getDocs.zip')).get('functions/docs.js')?.toString('utf8') ?? '';
+    expect(docs).toContain('SwaggerUIBundle');
+    for (const name of ['createProject', 'listProjects', 'getOpenApi', 'routeNotFound']) {
+      const bundle = readZip(join(out, `${name}.zip`));
+      const code = [...bundle.values()].map((file) => file.toString('utf8')).join('');
+      expect({ name, swaggerUi: code.includes('SwaggerUIBundle') || code.includes('swagger-ui') }).toEqual({
+        name,
+        swaggerUi: false,
+      });
+    }
   });
 
   it('declares an alarm on unexpected errors alone', () => {

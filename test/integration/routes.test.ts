@@ -14,6 +14,7 @@ describe('allowedMethods', () => {
     ['/projects/batch', ['GET', 'POST', 'PATCH', 'DELETE']],
     ['/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV/restore', ['POST']],
     ['/openapi.json', ['GET']],
+    ['/docs', ['GET']],
     ['/projects/', []],
     ['/projects//restore', []],
     ['/projects/a/b', []],
@@ -30,6 +31,7 @@ describe('a known path with a method it does not support', () => {
     ['DELETE', '/projects', 'GET, POST'],
     ['GET', '/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV/restore', 'POST'],
     ['POST', '/openapi.json', 'GET'],
+    ['POST', '/docs', 'GET'],
   ])('%s %s returns 405 METHOD_NOT_ALLOWED with Allow: %s', async (method, path, allow) => {
     const reply = await send(method, path);
     expect(reply.status).toBe(405);

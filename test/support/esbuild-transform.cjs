@@ -4,6 +4,14 @@ const { transformSync } = require('esbuild');
 const { createHash } = require('node:crypto');
 const { version } = require('esbuild/package.json');
 
+/**
+ * `import x from 'file' with { type: 'text' }` is the file's text, as esbuild bundles it for
+ * Lambda; a transform of one file cannot inline it, so it reads the file when the module loads.
+ */
+const textImport = /import (\w+) from '([^']+)' with \{ type: 'text' \};/g;
+const readsText = (source) =>
+  source.replace(textImport, "const $1 = require('node:fs').readFileSync(require.resolve('$2'), 'utf8');");
+
 module.exports = {
   canInstrument: false,
   getCacheKey(source, filename) {
@@ -11,7 +19,7 @@ module.exports = {
   },
   process(source, filename) {
     const loader = filename.endsWith('.ts') ? 'ts' : 'js';
-    const result = transformSync(source, {
+    const result = transformSync(readsText(source), {
       loader,
       format: 'cjs',
       target: 'node20',

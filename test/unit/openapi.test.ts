@@ -107,6 +107,16 @@ describe('the generated docs', () => {
     expect(readFileSync(join(ROOT, 'docs', 'openapi.json'), 'utf8')).toBe(renderOpenApiJson());
   });
 
+  it('client/schema.d.ts, the typed client’s types, is what the document generates (run npm run docs)', async () => {
+    // openapi-typescript loads ES modules that jest cannot: generate in a process of its own.
+    const { stdout } = await promisify(execFile)(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['--eval', "require('./scripts/lib/docs').renderClientTypes().then((types) => process.stdout.write(types))"],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+    );
+    expect(readFileSync(join(ROOT, 'client', 'schema.d.ts'), 'utf8')).toBe(stdout);
+  });
+
   it('docs/errors.md is current (run npm run docs)', () => {
     expect(readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8')).toBe(renderErrorsMarkdown());
   });

@@ -1,0 +1,9 @@
+import { docsPage, servePage } from '../lib/http/docs-page';
+import { publicHttpHandler } from '../lib/http/public-handler';
+import { swaggerUi } from '../lib/http/swagger-ui';
+
+/** The page, built once per cold start around the document GET /openapi.json serves. */
+const page = docsPage(swaggerUi, '/openapi.json');
+
+/** GET /docs: the API reference, as a page for a browser, without authentication. */
+export const handler = publicHttpHandler(servePage(page), { route: 'GET /docs' });
