@@ -126,7 +126,11 @@ export function openApiDocument(version: string): Json {
       version,
       description: apiDescription(),
     },
-    servers: [{ url: 'http://localhost:3000', description: 'The local stack (`npm start`)' }],
+    servers: [
+      // Relative: the API that serves this document, deployed or local (the reference page tries routes there).
+      { url: '/', description: 'This API (where this document is served)' },
+      { url: 'http://localhost:3000', description: 'The local stack (npm start)' },
+    ],
     security: [{ bearerAuth: [] }],
     tags: [
       { name: 'projects', description: 'The projects of the token’s owner.' },
