@@ -4,16 +4,21 @@
  *  1. DynamoDB Local, data kept under .data/dynamodb (or `--in-memory`), unless
  *     DYNAMODB_ENDPOINT names a DynamoDB to use instead;
  *  2. the table, created from resources/projects-table.yml if it is missing;
- *  3. serverless offline (stage `local`) on PORT (default 3000).
+ *  3. serverless offline (stage `local`) on a port of its own, its functions warmed;
+ *  4. the front door on PORT (default 3000; scripts/lib/front-door.ts): a failed or timed-out
+ *     function is a 5xx in the contract's envelope, never the emulator's 200, and a burst of
+ *     requests is served a few at a time (LOCAL_CONCURRENCY, default 8) by warm workers.
  * Ctrl-C, SIGTERM or SIGHUP, to this process or to `npm start` above it, stops everything it
  * started; so does the end of the process that started it. A taken port is one line, not a
  * stack trace.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
+import { ROUTES } from '../lib/http/routes';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal } from './lib/dynamodb-local';
+import { startFrontDoor } from './lib/front-door';
 import { dataDir, localKeys, ROOT } from './lib/local-auth';
 import { ensureTable, localClient, localTableName } from './lib/table';
 
@@ -49,6 +54,49 @@ function watchParents(onLost: () => void): void {
   setInterval(() => {
     if (process.ppid !== parent || (grandparent !== undefined && parentOf(parent) !== grandparent)) onLost();
   }, 500).unref();
+}
+
+/** Resolves once something accepts connections on the port; throws if `gaveUp` says so first. */
+async function untilListening(target: { host: string; port: number }, gaveUp: () => boolean): Promise<void> {
+  for (;;) {
+    if (gaveUp()) throw new Error('serverless offline stopped before it listened');
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(target.port, target.host);
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Workers started per function before the API opens, so that the first requests find them warm. */
+const WARM_WORKERS = 2;
+
+/**
+ * Loads every function `workers` times at once, by a request it answers without a token or a
+ * body (401, or the document, or 404): each starts a worker and runs the function's module
+ * init, as a first real request would.
+ */
+async function warm(target: { host: string; port: number }, workers: number): Promise<void> {
+  const started = performance.now();
+  const base = `http://${target.host}:${target.port}`;
+  const paths = [...ROUTES.map(({ method, path }) => ({ method, path: path.replace('{id}', 'warm') }))];
+  paths.push({ method: 'GET', path: '/warm-up' });
+  await Promise.all(
+    paths.flatMap(({ method, path }) =>
+      Array.from({ length: workers }, () =>
+        fetch(`${base}${path}`, { method }).then(
+          (response) => response.arrayBuffer(),
+          () => undefined,
+        ),
+      ),
+    ),
+  );
+  log(`functions warmed (${workers} workers each) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function main(): Promise<void> {
@@ -99,6 +147,7 @@ async function main(): Promise<void> {
 
     const keys = await localKeys();
     const lambdaPort = await freePort(Number(process.env.LAMBDA_PORT ?? 3002));
+    const offlinePort = await freePort();
     offline = spawn(
       process.execPath,
       [
@@ -115,7 +164,7 @@ async function main(): Promise<void> {
         stdio: 'inherit',
         env: {
           ...process.env,
-          PORT: String(port),
+          PORT: String(offlinePort),
           LAMBDA_PORT: String(lambdaPort),
           DYNAMODB_ENDPOINT: endpoint,
           JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
@@ -125,11 +174,22 @@ async function main(): Promise<void> {
         },
       },
     );
-    log(`API on http://localhost:${port}; a token: npm run -s token -- <userId>`);
     offline.once('exit', (code, signal) => {
       if (!stopping) log(`serverless offline exited (${signal ?? code})`);
       void stop(code ?? 1);
     });
+    const upstream = { host: '127.0.0.1', port: offlinePort };
+    await untilListening(upstream, () => offline?.exitCode !== null || stopping);
+    const maxInFlight = Number(process.env.LOCAL_CONCURRENCY ?? 8);
+    await warm(upstream, Math.min(maxInFlight, WARM_WORKERS));
+    await startFrontDoor(port, {
+      upstream,
+      maxInFlight,
+      maxQueueMs: 20_000,
+      upstreamTimeoutMs: 29_000,
+      onFailure: (what) => log(`${what}: answered 5xx in the contract's envelope`),
+    });
+    log(`API on http://localhost:${port}; a token: npm run -s token -- <userId>`);
   } catch (error) {
     log(error instanceof Error ? error.message : String(error));
     await stop(1);

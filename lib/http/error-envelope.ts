@@ -1,8 +1,48 @@
 import type { MiddlewareObj } from '@middy/core';
-import { type ErrorCode, errorCatalog, errorMessage, localize } from '../errors/catalog';
+import { type ErrorCode, errorCatalog, errorMessage, type Language, localize } from '../errors/catalog';
 import { isRejection } from '../errors/rejections';
 import { JSON_CONTENT_TYPE, PROBLEM_JSON } from './negotiation';
 import type { Event, RequestContext, Result } from './types';
+
+export interface FailureOptions {
+  language: Language;
+  /** RFC 9457 problem details instead of the envelope. */
+  problem: boolean;
+  requestId: string;
+  /** The request's path, problem details' `instance`. */
+  instance: string;
+  errors?: readonly Record<string, unknown>[];
+}
+
+/**
+ * The body and the headers that describe it (type, language) of a failure with this code:
+ * the JSON envelope, or problem details. Also what the local stack's front door answers
+ * when the emulator itself fails (scripts/lib/front-door.ts).
+ */
+export function failureAnswer(code: ErrorCode, options: FailureOptions) {
+  const { language, requestId, errors } = options;
+  const entry = errorCatalog[code];
+  const body = options.problem
+    ? {
+        type: `urn:projects-api:error:${code}`,
+        title: entry.reason,
+        status: entry.status,
+        detail: entry.text[language],
+        instance: options.instance,
+        code,
+        requestId,
+        ...(errors ? { errors } : {}),
+      }
+    : { status: 'Failed', code, message: errorMessage(code, language), requestId, ...(errors ? { errors } : {}) };
+  return {
+    status: entry.status,
+    headers: {
+      'content-language': language,
+      'content-type': options.problem ? `${PROBLEM_JSON}; charset=utf-8` : JSON_CONTENT_TYPE,
+    },
+    body: JSON.stringify(body),
+  };
+}
 
 /**
  * Runs after `@middy/http-error-handler`, which has chosen the status and the headers of the
@@ -20,7 +60,6 @@ export function errorEnvelope(): MiddlewareObj<Event, Result, Error, RequestCont
       const error: unknown = request.error;
       const rejection = isRejection(error) ? error : undefined;
       const code: ErrorCode = rejection?.code ?? 'INTERNAL_ERROR';
-      const entry = errorCatalog[code];
       const details = rejection?.details;
       const errors = details?.map((detail) => ({ ...detail, message: localize(detail.message, language) }));
       const headers: Record<string, string> = {};
@@ -28,27 +67,18 @@ export function errorEnvelope(): MiddlewareObj<Event, Result, Error, RequestCont
         // http-error-handler labels the message it sent; the body here is another.
         if (name.toLowerCase() !== 'content-type') headers[name] = String(value);
       }
-      headers['content-language'] = language;
-      const body = context.problem
-        ? {
-            type: `urn:projects-api:error:${code}`,
-            title: entry.reason,
-            status: entry.status,
-            detail: entry.text[language],
-            instance: request.event.rawPath ?? '/',
-            code,
-            requestId: context.requestId,
-            ...(errors ? { errors } : {}),
-          }
-        : {
-            status: 'Failed',
-            code,
-            message: errorMessage(code, language),
-            requestId: context.requestId,
-            ...(errors ? { errors } : {}),
-          };
-      headers['content-type'] = context.problem ? `${PROBLEM_JSON}; charset=utf-8` : JSON_CONTENT_TYPE;
-      request.response = { statusCode: entry.status, headers, body: JSON.stringify(body) };
+      const failure = failureAnswer(code, {
+        language,
+        problem: context.problem,
+        requestId: context.requestId,
+        instance: request.event.rawPath ?? '/',
+        ...(errors ? { errors } : {}),
+      });
+      request.response = {
+        statusCode: failure.status,
+        headers: { ...headers, ...failure.headers },
+        body: failure.body,
+      };
     },
   };
 }
