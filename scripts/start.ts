@@ -7,7 +7,8 @@
  *  3. serverless offline (stage `local`) on a port of its own, its functions warmed;
  *  4. the front door on PORT (default 3000; scripts/lib/front-door.ts): a failed or timed-out
  *     function is a 5xx in the contract's envelope, never the emulator's 200, and a burst of
- *     requests is served a few at a time (LOCAL_CONCURRENCY, default 8) by warm workers.
+ *     requests is served a few at a time per function (LOCAL_CONCURRENCY, default 3) by the
+ *     workers warmed at start.
  * Ctrl-C, SIGTERM or SIGHUP, to this process or to `npm start` above it, stops everything it
  * started; so does the end of the process that started it. A taken port is one line, not a
  * stack trace.
@@ -18,7 +19,7 @@ import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROUTES } from '../lib/http/routes';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal } from './lib/dynamodb-local';
-import { startFrontDoor } from './lib/front-door';
+import { DEFAULT_PER_FUNCTION, startFrontDoor } from './lib/front-door';
 import { dataDir, localKeys, ROOT } from './lib/local-auth';
 import { ensureTable, localClient, localTableName } from './lib/table';
 
@@ -72,9 +73,6 @@ async function untilListening(target: { host: string; port: number }, gaveUp: ()
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
-
-/** Workers started per function before the API opens, so that the first requests find them warm. */
-const WARM_WORKERS = 2;
 
 /**
  * Loads every function `workers` times at once, by a request it answers without a token or a
@@ -180,11 +178,11 @@ async function main(): Promise<void> {
     });
     const upstream = { host: '127.0.0.1', port: offlinePort };
     await untilListening(upstream, () => offline?.exitCode !== null || stopping);
-    const maxInFlight = Number(process.env.LOCAL_CONCURRENCY ?? 8);
-    await warm(upstream, Math.min(maxInFlight, WARM_WORKERS));
+    const perFunction = Number(process.env.LOCAL_CONCURRENCY ?? DEFAULT_PER_FUNCTION);
+    await warm(upstream, perFunction);
     await startFrontDoor(port, {
       upstream,
-      maxInFlight,
+      perFunction,
       maxQueueMs: 20_000,
       upstreamTimeoutMs: 29_000,
       onFailure: (what) => log(`${what}: answered 5xx in the contract's envelope`),

@@ -1,95 +1,133 @@
 /**
- * Section 4: load on the local stack. 2,000 creates at concurrency 50 with autocannon
- * against the real `npm start` stack (DynamoDB Local in memory, serverless offline): titles
- * come in pairs, so half the requests are duplicates that must be 409. Then the checker.
+ * Section 4: load on the local stack, what `npm start` runs (front door, serverless offline,
+ * DynamoDB Local in memory), with autocannon: 2,000 creates at 50 and at 200 in flight, on a
+ * quiet machine and with one core kept busy beside it. Titles come in pairs, so half the
+ * requests are duplicates that must be 409. Then the checker over the table. The first
+ * scenario runs on the freshly started stack: its first requests show what a cold start costs.
  */
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
 import { findViolations } from '../../lib/dynamodb/consistency';
 import { scanTable } from '../../lib/dynamodb/scan';
+import { busyCore } from '../lib/busy';
 import { signToken } from '../lib/local-auth';
-import { withScratchStack } from '../lib/stack';
+import { progress } from '../lib/progress';
+import { type LocalStack, withScratchStack } from '../lib/stack';
 import { localClient, localTableName } from '../lib/table';
 import { percentile } from './stats';
 
 export const LOAD_REQUESTS = 2000;
-export const LOAD_CONCURRENCY = 50;
 const OWNERS = 10;
+/** No answer within this is an unanswered request. */
+const ANSWER_WITHIN_S = 30;
 
-export interface LoadReport {
-  requests: number;
+export const SCENARIOS = [
+  { concurrency: 50, busy: false },
+  { concurrency: 50, busy: true },
+  { concurrency: 200, busy: false },
+  { concurrency: 200, busy: true },
+] as const;
+
+export interface LoadResult {
   concurrency: number;
+  busy: boolean;
+  requests: number;
   seconds: number;
   throughput: number;
   p50: number;
   p95: number;
   p99: number;
+  max: number;
+  /** The median of the first `concurrency` answers (the first scenario: right after start). */
+  firstP50: number;
   byStatus: Record<string, number>;
-  fiveHundreds: number;
+  /** No answer within 30 s, or a connection that broke. */
+  unanswered: number;
+}
+
+export interface LoadReport {
+  scenarios: LoadResult[];
   projects: number;
   violations: number;
 }
 
-export async function benchLoad(): Promise<LoadReport> {
-  return withScratchStack('ERROR', async ({ stack, endpoint, keys }) => {
-    const tokens = await Promise.all(Array.from({ length: OWNERS }, (_, o) => signToken(`load-owner-${o}`, { keys })));
-    let next = 0;
-    const latencies: number[] = [];
-    const byStatus: Record<string, number> = {};
-    const started = performance.now();
-    let finish: (error: Error | null) => void = () => undefined;
-    const finished = new Promise<void>((resolve, reject) => {
-      finish = (error) => (error ? reject(error) : resolve());
-    });
-    const instance = autocannon(
-      {
-        url: stack.baseUrl,
-        connections: LOAD_CONCURRENCY,
-        amount: LOAD_REQUESTS,
-        requests: [
-          {
-            method: 'POST',
-            path: '/projects',
-            setupRequest: (request) => {
-              const i = next;
-              next += 1;
-              // Request i and i + 1000 share owner and title: exactly one of each pair wins.
-              const pair = i % (LOAD_REQUESTS / 2);
-              return {
-                ...request,
-                headers: {
-                  'content-type': 'application/json',
-                  authorization: `Bearer ${tokens[pair % OWNERS]}`,
-                },
-                body: JSON.stringify({ title: `Load ${pair}` }),
-              };
+async function scenario(
+  stack: LocalStack,
+  tokens: readonly string[],
+  run: number,
+  { concurrency, busy }: { concurrency: number; busy: boolean },
+): Promise<LoadResult> {
+  let next = 0;
+  const latencies: number[] = [];
+  const byStatus: Record<string, number> = {};
+  const shown = progress(`load ${concurrency} in flight${busy ? ', busy core' : ''}`, LOAD_REQUESTS);
+  const beside = busy ? busyCore() : undefined;
+  const started = performance.now();
+  try {
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: stack.baseUrl,
+          connections: concurrency,
+          amount: LOAD_REQUESTS,
+          timeout: ANSWER_WITHIN_S,
+          requests: [
+            {
+              method: 'POST',
+              path: '/projects',
+              setupRequest: (request) => {
+                const i = next;
+                next += 1;
+                // Request i and i + 1000 share owner and title: exactly one of each pair wins.
+                const pair = i % (LOAD_REQUESTS / 2);
+                return {
+                  ...request,
+                  headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[pair % OWNERS]}` },
+                  body: JSON.stringify({ title: `Load ${run} ${pair}` }),
+                };
+              },
             },
-          },
-        ],
-      },
-      (error) => finish(error),
-    );
-    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      byStatus[statusCode] = (byStatus[statusCode] ?? 0) + 1;
-      latencies.push(responseTime);
+          ],
+        },
+        (error, done) => (error ? reject(error) : resolve(done)),
+      );
+      instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+        byStatus[statusCode] = (byStatus[statusCode] ?? 0) + 1;
+        latencies.push(responseTime);
+        shown.tick(1, statusCode >= 500);
+      });
     });
-    await finished;
     const seconds = (performance.now() - started) / 1000;
-    const doc = DynamoDBDocumentClient.from(localClient(endpoint));
-    const items = await scanTable(doc, localTableName());
-    doc.destroy();
     return {
+      concurrency,
+      busy,
       requests: latencies.length,
-      concurrency: LOAD_CONCURRENCY,
       seconds,
       throughput: latencies.length / seconds,
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
+      max: Math.max(...latencies),
+      firstP50: percentile(latencies.slice(0, concurrency), 50),
       byStatus,
-      fiveHundreds: Object.entries(byStatus)
-        .filter(([status]) => Number(status) >= 500)
-        .reduce((sum, [, count]) => sum + count, 0),
+      unanswered: result.errors,
+    };
+  } finally {
+    beside?.stop();
+    shown.done();
+  }
+}
+
+export async function benchLoad(): Promise<LoadReport> {
+  return withScratchStack('ERROR', async ({ stack, endpoint, keys }) => {
+    const tokens = await Promise.all(Array.from({ length: OWNERS }, (_, o) => signToken(`load-owner-${o}`, { keys })));
+    const scenarios: LoadResult[] = [];
+    for (const [run, setting] of SCENARIOS.entries()) scenarios.push(await scenario(stack, tokens, run, setting));
+    const doc = DynamoDBDocumentClient.from(localClient(endpoint));
+    const items = await scanTable(doc, localTableName());
+    doc.destroy();
+    return {
+      scenarios,
       projects: items.filter((item) => item.type === 'project').length,
       violations: findViolations(items).length,
     };

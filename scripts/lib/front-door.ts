@@ -8,24 +8,30 @@
  *    answers those with a 5xx. Here a timeout becomes `503 SERVICE_UNAVAILABLE` with
  *    `Retry-After`, anything else `500 INTERNAL_ERROR`, in the contract's envelope (or problem
  *    details, in the client's language), with nothing of the emulator's message or stack.
- * 2. **A bounded number of invocations at once.** serverless offline starts a worker thread
- *    (and loads the function's bundle) for every request that finds no idle one: 50 requests
- *    at once are 50 cold starts, which on two busy cores run past the Lambda timeout. The door
- *    lets `maxInFlight` requests through at a time and queues the rest in arrival order, so a
- *    burst is served by a few warm workers; a request that waited `maxQueueMs` is answered 503
- *    with `Retry-After`, as a throttled Lambda is.
+ * 2. **A bounded number of invocations of a function at once.** serverless offline starts a
+ *    worker thread (and loads the function's bundle) for every request that finds no idle one:
+ *    50 requests at once are 50 cold starts, which on two busy cores run past the Lambda
+ *    timeout. The door lets `perFunction` requests of one function through at a time (the
+ *    workers `npm start` warmed for it) and queues the rest in arrival order, so a burst is
+ *    served by warm workers; a request that waited `maxQueueMs` is answered 503 with
+ *    `Retry-After`, as a throttled Lambda is.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { RETRY_AFTER_SECONDS } from '../../lib/errors/catalog';
 import { failureAnswer } from '../../lib/http/error-envelope';
 import { negotiateLanguage, wantsProblemJson } from '../../lib/http/negotiation';
+import { routeOf } from '../../lib/http/routes';
 import { SECURITY_HEADERS } from '../../lib/http/security-headers';
+
+/** Invocations of one function at once by default (`LOCAL_CONCURRENCY` overrides): workers warmed per function. */
+export const DEFAULT_PER_FUNCTION = 3;
 
 export interface FrontDoorOptions {
   /** Where serverless offline listens. */
   upstream: { host: string; port: number };
-  maxInFlight: number;
+  /** Invocations of one function at once (requests of one route; the catch-all counts as one). */
+  perFunction: number;
   /** How long a request may wait for its turn before it is answered 503. */
   maxQueueMs: number;
   /** How long serverless offline may take to answer (its own Lambda timeout is shorter). */
@@ -171,8 +177,14 @@ function proxy(request: IncomingMessage, response: ServerResponse, options: Fron
 }
 
 export function startFrontDoor(port: number, options: FrontDoorOptions): Promise<Server> {
-  const places = gate(options.maxInFlight);
+  const gates = new Map<string, ReturnType<typeof gate>>();
   const server = createServer(async (request, response) => {
+    const route = routeOf(request.method ?? 'GET', (request.url ?? '/').split('?')[0] ?? '/') ?? '$default';
+    let places = gates.get(route);
+    if (!places) {
+      places = gate(options.perFunction);
+      gates.set(route, places);
+    }
     if (!(await places.enter(options.maxQueueMs))) {
       answerFailure(request, response, 'SERVICE_UNAVAILABLE');
       return;

@@ -116,7 +116,7 @@ export interface Tally {
   byStatus: Record<number, number>;
   /** 503 SERVICE_UNAVAILABLE with Retry-After: allowed under contention, counted apart. */
   unavailable: number;
-  /** Answers the contract does not allow for their operation (any other 5xx included). */
+  /** Answers the contract does not allow for their operation (any other 5xx, or a body out of the envelope). */
   unexpected: { op: Op; status: number; body: unknown }[];
 }
 
@@ -125,6 +125,17 @@ export const newTally = (): Tally => ({ operations: 0, byStatus: {}, unavailable
 /** The contract's 503: the catalog code and a Retry-After the client can follow. */
 export function isContractUnavailable(reply: OpReply): boolean {
   return reply.status === 503 && reply.json?.code === 'SERVICE_UNAVAILABLE' && Boolean(reply.headers?.['retry-after']);
+}
+
+/**
+ * Whether an answer is in the contract's shape: a success in `{ status: "Success", data }` (a
+ * 204 with no body), a failure in `{ status: "Failed", code }`. The emulator's own answers
+ * (`{ errorMessage, stackTrace }` with a 200) are not.
+ */
+export function inEnvelope(reply: OpReply): boolean {
+  if (reply.status === 204) return reply.json === undefined;
+  if (reply.status >= 200 && reply.status < 300) return reply.json?.status === 'Success' && 'data' in reply.json;
+  return reply.json?.status === 'Failed' && typeof reply.json.code === 'string';
 }
 
 /** Ids of projects an answer created. */
@@ -155,7 +166,7 @@ export async function runRounds(
       tally.operations += 1;
       tally.byStatus[reply.status] = (tally.byStatus[reply.status] ?? 0) + 1;
       if (isContractUnavailable(reply)) tally.unavailable += 1;
-      else if (!ALLOWED[op.kind].includes(reply.status))
+      else if (!ALLOWED[op.kind].includes(reply.status) || !inEnvelope(reply))
         tally.unexpected.push({ op, status: reply.status, body: reply.json });
       if (op.kind === 'create' || op.kind === 'createKeyed' || op.kind.startsWith('batch')) {
         for (const id of createdIds(reply)) if (!known.includes(id)) known.push(id);

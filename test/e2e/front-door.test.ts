@@ -54,7 +54,7 @@ describe('the front door before serverless offline', () => {
     const port = await freePort();
     door = await startFrontDoor(port, {
       upstream,
-      maxInFlight: 4,
+      perFunction: 4,
       maxQueueMs: 20_000,
       upstreamTimeoutMs: 29_000,
       onFailure: (what) => failures.push(what),
@@ -127,7 +127,7 @@ describe('the front door before serverless offline', () => {
     const port = await freePort();
     const orphan = await startFrontDoor(port, {
       upstream: { host: '127.0.0.1', port: await freePort() },
-      maxInFlight: 1,
+      perFunction: 1,
       maxQueueMs: 1000,
       upstreamTimeoutMs: 1000,
     });
