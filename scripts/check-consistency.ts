@@ -18,6 +18,7 @@ import { findViolations } from '../lib/dynamodb/consistency';
 import { type ProjectItem, toStored } from '../lib/dynamodb/items';
 import { createRepository } from '../lib/dynamodb/repository';
 import { scanTable } from '../lib/dynamodb/scan';
+import { progress } from './lib/progress';
 import { localClient, localTableName } from './lib/table';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -39,9 +40,11 @@ async function main(): Promise<number> {
   const doc = DynamoDBDocumentClient.from(client);
   try {
     if (values['fix-title-keys']) {
-      const projects = (await scanTable(doc, tableName))
+      const scanned = progress('title keys: items scanned');
+      const projects = (await scanTable(doc, tableName, (count) => scanned.tick(count)))
         .filter((item) => item.type === 'project')
         .map((item) => ({ owner: String(item.owner), stored: toStored(item as unknown as ProjectItem) }));
+      scanned.done();
       const report = await migrateTitleKeys(createRepository(doc, tableName), projects);
       process.stdout.write(
         `title keys: ${report.unchanged} right, ${report.rekeyed} moved, ${report.stale} changed meanwhile, ${report.conflicts.length} conflicts\n`,
@@ -52,7 +55,9 @@ async function main(): Promise<number> {
         );
       }
     }
-    const items = await scanTable(doc, tableName);
+    const shown = progress('items scanned');
+    const items = await scanTable(doc, tableName, (count) => shown.tick(count));
+    shown.done();
     const violations = findViolations(items);
     const counts = items.reduce<Record<string, number>>((acc, item) => {
       const type = String(item.type ?? 'unknown');

@@ -14,12 +14,12 @@
  * stack trace.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, watch } from 'node:fs';
 import { connect, createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ROUTES } from '../lib/http/routes';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal } from './lib/dynamodb-local';
-import { DEFAULT_PER_FUNCTION, startFrontDoor } from './lib/front-door';
+import { DEFAULT_PER_FUNCTION, type FrontDoor, startFrontDoor } from './lib/front-door';
 import { dataDir, localKeys, ROOT } from './lib/local-auth';
 import { ensureTable, localClient, localTableName } from './lib/table';
 
@@ -97,6 +97,44 @@ async function warm(target: { host: string; port: number }, workers: number): Pr
   log(`functions warmed (${workers} workers each) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * Code changes take effect on the next request: serverless-esbuild watches functions/ and lib/
+ * (serverless.yml), bundles again on a change, and serverless offline drops its workers, so
+ * the next invocation loads the new bundle. From the moment a source file changes until
+ * serverless offline says the workers are gone (scripts/lib/offline-reloaded.cjs, over IPC),
+ * the front door holds the requests that arrive, so that none is served by the old code.
+ */
+function holdDuringReloads(door: FrontDoor, offline: ChildProcess): void {
+  let release: (() => void) | undefined;
+  let safety: NodeJS.Timeout | undefined;
+  const resume = () => {
+    clearTimeout(safety);
+    release?.();
+    release = undefined;
+  };
+  const sourceChanged = (_event: string, file: string | null) => {
+    if (!file?.endsWith('.ts')) return;
+    if (!release) door.hold(new Promise<void>((resolve) => (release = resolve)));
+    clearTimeout(safety);
+    // A change that builds nothing (a failed build) must not hold requests for long.
+    safety = setTimeout(resume, 20_000);
+  };
+  // Each folder on its own: Node 20's recursive watch on Linux sees changes late.
+  const folders = ['functions', 'lib'].flatMap((top) => [
+    top,
+    ...readdirSync(join(ROOT, top), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => relative(ROOT, join(entry.parentPath, entry.name))),
+  ]);
+  for (const folder of folders) watch(join(ROOT, folder), sourceChanged).unref();
+  offline.on('message', (message: { type?: string }) => {
+    if (message?.type === 'functions-reloaded') {
+      log('code changed: functions reloaded');
+      resume();
+    }
+  });
+}
+
 async function main(): Promise<void> {
   // The SDK is pinned to releases that support Node 20; Lambda itself runs Node 22.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -159,7 +197,8 @@ async function main(): Promise<void> {
       ],
       {
         cwd: ROOT,
-        stdio: 'inherit',
+        // The IPC channel: scripts/lib/offline-reloaded.cjs says when changed code is in place.
+        stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
         env: {
           ...process.env,
           PORT: String(offlinePort),
@@ -180,13 +219,14 @@ async function main(): Promise<void> {
     await untilListening(upstream, () => offline?.exitCode !== null || stopping);
     const perFunction = Number(process.env.LOCAL_CONCURRENCY ?? DEFAULT_PER_FUNCTION);
     await warm(upstream, perFunction);
-    await startFrontDoor(port, {
+    const door = await startFrontDoor(port, {
       upstream,
       perFunction,
       maxQueueMs: 20_000,
       upstreamTimeoutMs: 29_000,
       onFailure: (what) => log(`${what}: answered 5xx in the contract's envelope`),
     });
+    holdDuringReloads(door, offline);
     log(`API on http://localhost:${port}; a token: npm run -s token -- <userId>`);
   } catch (error) {
     log(error instanceof Error ? error.message : String(error));

@@ -176,9 +176,17 @@ function proxy(request: IncomingMessage, response: ServerResponse, options: Fron
   });
 }
 
-export function startFrontDoor(port: number, options: FrontDoorOptions): Promise<Server> {
+export interface FrontDoor {
+  server: Server;
+  /** Holds the requests that arrive from now on until `until` settles (a reload of the functions). */
+  hold(until: Promise<unknown>): void;
+}
+
+export async function startFrontDoor(port: number, options: FrontDoorOptions): Promise<FrontDoor> {
   const gates = new Map<string, ReturnType<typeof gate>>();
+  let held: Promise<unknown> = Promise.resolve();
   const server = createServer(async (request, response) => {
+    await held;
     const route = routeOf(request.method ?? 'GET', (request.url ?? '/').split('?')[0] ?? '/') ?? '$default';
     let places = gates.get(route);
     if (!places) {
@@ -197,8 +205,14 @@ export function startFrontDoor(port: number, options: FrontDoorOptions): Promise
   });
   // Connections stay open between requests as long as serverless offline keeps its own.
   server.keepAliveTimeout = 5_000;
-  return new Promise((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve(server));
+    server.listen(port, resolve);
   });
+  return {
+    server,
+    hold(until) {
+      held = until.catch(() => undefined);
+    },
+  };
 }

@@ -52,13 +52,13 @@ describe('the front door before serverless offline', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const port = await freePort();
-    door = await startFrontDoor(port, {
+    ({ server: door } = await startFrontDoor(port, {
       upstream,
       perFunction: 4,
       maxQueueMs: 20_000,
       upstreamTimeoutMs: 29_000,
       onFailure: (what) => failures.push(what),
-    });
+    }));
     base = `http://127.0.0.1:${port}`;
   });
 
@@ -125,7 +125,7 @@ describe('the front door before serverless offline', () => {
 
   it('answers 503 when serverless offline is not there at all', async () => {
     const port = await freePort();
-    const orphan = await startFrontDoor(port, {
+    const { server: orphan } = await startFrontDoor(port, {
       upstream: { host: '127.0.0.1', port: await freePort() },
       perFunction: 1,
       maxQueueMs: 1000,

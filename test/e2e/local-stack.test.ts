@@ -3,7 +3,7 @@
  * bundles), driven over HTTP as a client would.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -301,6 +301,23 @@ describe('the local stack (npm start)', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.json.code).toBe('ROUTE_NOT_FOUND');
     expect((await call(stack, 'DELETE', '/projects', { token: alice })).status).toBe(405);
+  });
+
+  it('runs the changed code on the next request after a function is edited, without a restart', async () => {
+    const file = join(ROOT, 'functions', 'openapi.ts');
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain("'public, max-age=300'");
+    const cacheControl = async () => (await fetch(`${stack.baseUrl}/openapi.json`)).headers.get('cache-control');
+    expect(await cacheControl()).toBe('public, max-age=300');
+    try {
+      writeFileSync(file, original.replace("'public, max-age=300'", "'public, max-age=301'"));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await cacheControl()).toBe('public, max-age=301');
+    } finally {
+      writeFileSync(file, original);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await cacheControl()).toBe('public, max-age=300');
   });
 
   it('keeps its data across a restart, and Ctrl-C stops everything it started', async () => {
