@@ -17,11 +17,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, watch } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join, relative } from 'node:path';
-import { ROUTES } from '../lib/http/routes';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal } from './lib/dynamodb-local';
 import { DEFAULT_PER_FUNCTION, type FrontDoor, startFrontDoor } from './lib/front-door';
 import { dataDir, localKeys, ROOT } from './lib/local-auth';
 import { ensureTable, localClient, localTableName } from './lib/table';
+import { warmDynamoDb, warmFunctions } from './lib/warm';
 
 const log = (message: string) => process.stderr.write(`[start] ${message}\n`);
 
@@ -72,29 +72,6 @@ async function untilListening(target: { host: string; port: number }, gaveUp: ()
     if (open) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/**
- * Loads every function `workers` times at once, by a request it answers without a token or a
- * body (401, or the document, or 404): each starts a worker and runs the function's module
- * init, as a first real request would.
- */
-async function warm(target: { host: string; port: number }, workers: number): Promise<void> {
-  const started = performance.now();
-  const base = `http://${target.host}:${target.port}`;
-  const paths = [...ROUTES.map(({ method, path }) => ({ method, path: path.replace('{id}', 'warm') }))];
-  paths.push({ method: 'GET', path: '/warm-up' });
-  await Promise.all(
-    paths.flatMap(({ method, path }) =>
-      Array.from({ length: workers }, () =>
-        fetch(`${base}${path}`, { method }).then(
-          (response) => response.arrayBuffer(),
-          () => undefined,
-        ),
-      ),
-    ),
-  );
-  log(`functions warmed (${workers} workers each) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /**
@@ -178,8 +155,9 @@ async function main(): Promise<void> {
     const tableName = localTableName();
     const client = localClient(endpoint);
     const created = await ensureTable(client, tableName);
-    client.destroy();
     log(`table ${tableName} ${created ? 'created' : 'exists'}`);
+    // In the background, while serverless offline bundles: DynamoDB Local's first transactions are slow.
+    const dynamoWarm = warmDynamoDb(client).finally(() => client.destroy());
 
     const keys = await localKeys();
     const lambdaPort = await freePort(Number(process.env.LAMBDA_PORT ?? 3002));
@@ -216,9 +194,11 @@ async function main(): Promise<void> {
       void stop(code ?? 1);
     });
     const upstream = { host: '127.0.0.1', port: offlinePort };
+    log(`DynamoDB Local warmed in ${(await dynamoWarm).toFixed(1)} s`);
     await untilListening(upstream, () => offline?.exitCode !== null || stopping);
     const perFunction = Number(process.env.LOCAL_CONCURRENCY ?? DEFAULT_PER_FUNCTION);
-    await warm(upstream, perFunction);
+    const warmed = await warmFunctions(upstream, perFunction);
+    log(`functions warmed (${perFunction} workers each) in ${warmed.toFixed(1)} s`);
     const door = await startFrontDoor(port, {
       upstream,
       perFunction,

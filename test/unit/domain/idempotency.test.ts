@@ -17,6 +17,16 @@ describe('canonicalJson', () => {
     expect(canonicalJson(1.5)).toBe('1.5');
   });
 
+  it('writes undefined in an array as null, as JSON does', () => {
+    expect(canonicalJson([1, undefined, 2])).toBe('[1,null,2]');
+  });
+
+  it('sorts many keys, whatever order they come in', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, '0')}`);
+    const reversed = Object.fromEntries([...keys].reverse().map((key) => [key, 0]));
+    expect(canonicalJson(reversed)).toBe(`{${keys.map((key) => `"${key}":0`).join(',')}}`);
+  });
+
   it('orders keys by code unit, not by locale', () => {
     expect(canonicalJson({ b: 0, B: 0, a: 0, é: 0 })).toBe('{"B":0,"a":0,"b":0,"é":0}');
   });

@@ -1,4 +1,4 @@
-import { ID_PATTERN, increment, isProjectId, newId } from '../../../lib/domain/ids';
+import { ID_PATTERN, idMaker, increment, isProjectId, newId } from '../../../lib/domain/ids';
 
 describe('newId', () => {
   it('makes 26-character Crockford base32 ids that start with the time', () => {
@@ -27,6 +27,27 @@ describe('newId', () => {
     const b = newId(Date.now() + 180_001);
     expect(b.slice(0, 10) > a.slice(0, 10)).toBe(true);
     expect(b.slice(10)).not.toBe(a.slice(10));
+  });
+});
+
+describe('idMaker', () => {
+  it('takes the next millisecond when the random part of one millisecond is used up', () => {
+    // Every draw is the highest digit: the second id in the same millisecond overflows.
+    const next = idMaker(() => 31);
+    const first = next(1469918176385);
+    const second = next(1469918176385);
+    expect(first).toBe('01ARYZ6S41ZZZZZZZZZZZZZZZZ');
+    expect(second).toBe('01ARYZ6S42ZZZZZZZZZZZZZZZZ');
+    expect(second > first).toBe(true);
+  });
+
+  it('keeps drawing random parts long after the first ones (the pool of random bytes is drawn again)', () => {
+    // 16 bytes an id: 600 ids in 600 milliseconds need more than one pool of 4 KiB.
+    const start = Date.now() + 240_000;
+    const ids = Array.from({ length: 600 }, (_, i) => newId(start + i));
+    const late = ids.slice(300).map((id) => id.slice(10));
+    expect(new Set(late).size).toBe(300);
+    expect(late).not.toContain('0000000000000000');
   });
 });
 

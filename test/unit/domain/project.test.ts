@@ -23,6 +23,11 @@ describe('the project lifecycle', () => {
     expect(newProject({ title: 't', description: '' }, at).id.slice(0, 10)).toBe('01KJMDEB80');
   });
 
+  it('counts a project without deletedAt (an item written before the attribute existed) as live', () => {
+    expect(isLive({ deletedAt: undefined } as unknown as Pick<Project, 'deletedAt'>)).toBe(true);
+    expect(isLive({ deletedAt: '2026-03-02T10:00:00.000Z' })).toBe(false);
+  });
+
   it('expects a live project that matches If-Match and the version: 404, then 412, then 409', () => {
     const live = project({ version: 3 });
     expect(expectLive(live)).toBe(live);

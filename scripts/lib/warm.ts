@@ -1,0 +1,95 @@
+/**
+ * Warming the local stack before it opens, so that the first requests after `npm start` are
+ * not much slower than the rest: DynamoDB Local's Java code paths (its first transactions take
+ * a hundred times longer than later ones), and a few workers of every function.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  DeleteTableCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { ROUTES } from '../../lib/http/routes';
+import { ensureTable } from './table';
+
+const TRANSACTIONS = 400;
+const AT_ONCE = 8;
+
+/**
+ * Runs creates' worth of transactions (two conditioned puts each, half of them refused as
+ * duplicates), reads and queries against a scratch table with the projects table's definition,
+ * then drops it. Resolves to the seconds it took.
+ */
+export async function warmDynamoDb(client: DynamoDBClient): Promise<number> {
+  const started = performance.now();
+  const table = `warm-up-${randomUUID()}`;
+  await ensureTable(client, table);
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (next < TRANSACTIONS) {
+        const i = next++;
+        const key = `WARM#${Math.floor(i / 2)}`;
+        // The project with its gsi1 entry, as a create writes it, and its lock.
+        const put = (sk: string) => ({
+          Put: {
+            TableName: table,
+            Item: {
+              pk: { S: key },
+              sk: { S: sk },
+              ...(sk === 'PROJECT' ? { gsi1pk: { S: 'WARM' }, gsi1sk: { S: `${key}#${i}` } } : {}),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        });
+        await client
+          .send(new TransactWriteItemsCommand({ TransactItems: [put('PROJECT'), put('TITLE')] }))
+          .catch(() => undefined);
+        await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: key }, sk: { S: 'PROJECT' } } }));
+        if (i % 10 === 0) {
+          await client.send(
+            new QueryCommand({
+              TableName: table,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :pk',
+              ExpressionAttributeValues: { ':pk': { S: 'WARM' } },
+              ScanIndexForward: false,
+              Limit: 20,
+            }),
+          );
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: AT_ONCE }, worker));
+  } finally {
+    await client.send(new DeleteTableCommand({ TableName: table }));
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Loads every function `workers` times at once, by a request it answers without a token or a
+ * body (401, or the document, or 404): each starts a worker and runs the function's module
+ * init, as a first real request would. Resolves to the seconds it took.
+ */
+export async function warmFunctions(target: { host: string; port: number }, workers: number): Promise<number> {
+  const started = performance.now();
+  const base = `http://${target.host}:${target.port}`;
+  const requests = [
+    ...ROUTES.map(({ method, path }) => ({ method, path: path.replace('{id}', 'warm') })),
+    { method: 'GET', path: '/warm-up' },
+  ];
+  await Promise.all(
+    requests.flatMap(({ method, path }) =>
+      Array.from({ length: workers }, () =>
+        fetch(`${base}${path}`, { method }).then(
+          (response) => response.arrayBuffer(),
+          () => undefined,
+        ),
+      ),
+    ),
+  );
+  return (performance.now() - started) / 1000;
+}
