@@ -26,21 +26,38 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const ANSWER_WITHIN_MS = 30_000;
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      operations: { type: 'string', default: '3000' },
-      clients: { type: 'string', default: '40' },
-      round: { type: 'string', default: '4' },
-      busy: { type: 'boolean', default: false },
-      seed: { type: 'string' },
-    },
-  });
-  const operations = Number(values.operations);
-  const roundSize = Number(values.round);
-  const owners = Math.max(1, Math.round(Number(values.clients) / roundSize));
-  const seed = values.seed === undefined ? Date.now() : Number(values.seed);
+export interface SoakOptions {
+  operations: number;
+  clients: number;
+  round: number;
+  busy: boolean;
+  seed: number;
+}
 
+export interface SoakResult {
+  options: SoakOptions;
+  owners: number;
+  operations: number;
+  seconds: number;
+  byStatus: Record<number, number>;
+  /** 503 SERVICE_UNAVAILABLE with Retry-After. */
+  unavailable: number;
+  /** Answers out of the contract (status or shape). */
+  unexpected: number;
+  /** No answer within 30 s, or a broken connection. */
+  unanswered: number;
+  items: number;
+  violations: number;
+  /** What the soak prints. */
+  lines: string[];
+  passed: boolean;
+}
+
+/** Runs the soak on a scratch local stack of its own. */
+export async function soak(options: SoakOptions): Promise<SoakResult> {
+  const { operations, busy, seed } = options;
+  const roundSize = options.round;
+  const owners = Math.max(1, Math.round(options.clients / roundSize));
   return withScratchStack('WARN', async ({ stack, endpoint, keys }) => {
     const tokens = new Map<string, string>();
     let unanswered = 0;
@@ -84,7 +101,7 @@ async function main(): Promise<number> {
     const ops = fc.sample(opArbitrary, { numRuns: perOwner * owners, seed });
     const tally = newTally();
     const shown = progress('soak', perOwner * owners);
-    const beside = values.busy ? busyCore() : undefined;
+    const beside = busy ? busyCore() : undefined;
     const started = performance.now();
     await Promise.all(
       Array.from({ length: owners }, (_, o) => {
@@ -104,34 +121,63 @@ async function main(): Promise<number> {
     const violations = findViolations(items);
     const unavailableShare = tally.unavailable / tally.operations;
 
-    process.stdout.write(
-      [
-        `soak: seed ${seed}, ${tally.operations} operations by ${owners} owners, ${roundSize} at a time each (${owners * roundSize} in flight${values.busy ? ', one core busy beside' : ''}), in ${seconds.toFixed(1)} s (${(tally.operations / seconds).toFixed(0)} ops/s)`,
-        `answers: ${JSON.stringify(tally.byStatus)}`,
-        `503 with Retry-After: ${tally.unavailable} (${(unavailableShare * 100).toFixed(2)} %, at most 1 %); answers outside the contract: ${tally.unexpected.length}; unanswered within 30 s: ${unanswered}`,
-        `table: ${items.length} items; consistency violations: ${violations.length}`,
-        ...tally.unexpected.slice(0, 10).map((u) => `UNEXPECTED ${u.op.kind} → ${u.status} ${JSON.stringify(u.body)}`),
-        ...violations.slice(0, 20).map((v) => `VIOLATION ${v}`),
-        // The server's own log lines of its 5xx answers, with their causes.
-        ...stack
-          .output()
-          .split('\n')
-          .filter((line) => /"status":5\d\d/.test(line))
-          .slice(0, 10),
-      ]
-        .map((line) => `${line}\n`)
-        .join(''),
-    );
-    const passed =
-      tally.unexpected.length === 0 && violations.length === 0 && unanswered === 0 && unavailableShare <= 0.01;
-    return passed ? 0 : 1;
+    const lines = [
+      `soak: seed ${seed}, ${tally.operations} operations by ${owners} owners, ${roundSize} at a time each (${owners * roundSize} in flight${busy ? ', one core busy beside' : ''}), in ${seconds.toFixed(1)} s (${(tally.operations / seconds).toFixed(0)} ops/s)`,
+      `answers: ${JSON.stringify(tally.byStatus)}`,
+      `503 with Retry-After: ${tally.unavailable} (${(unavailableShare * 100).toFixed(2)} %, at most 1 %); answers outside the contract: ${tally.unexpected.length}; unanswered within 30 s: ${unanswered}`,
+      `table: ${items.length} items; consistency violations: ${violations.length}`,
+      ...tally.unexpected.slice(0, 10).map((u) => `UNEXPECTED ${u.op.kind} → ${u.status} ${JSON.stringify(u.body)}`),
+      ...violations.slice(0, 20).map((v) => `VIOLATION ${v}`),
+      // The server's own log lines of its 5xx answers, with their causes.
+      ...stack
+        .output()
+        .split('\n')
+        .filter((line) => /"status":5\d\d/.test(line))
+        .slice(0, 10),
+    ];
+    return {
+      options,
+      owners,
+      operations: tally.operations,
+      seconds,
+      byStatus: tally.byStatus,
+      unavailable: tally.unavailable,
+      unexpected: tally.unexpected.length,
+      unanswered,
+      items: items.length,
+      violations: violations.length,
+      lines,
+      passed: tally.unexpected.length === 0 && violations.length === 0 && unanswered === 0 && unavailableShare <= 0.01,
+    };
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`soak failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(2);
-  },
-);
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      operations: { type: 'string', default: '3000' },
+      clients: { type: 'string', default: '40' },
+      round: { type: 'string', default: '4' },
+      busy: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+    },
+  });
+  const result = await soak({
+    operations: Number(values.operations),
+    clients: Number(values.clients),
+    round: Number(values.round),
+    busy: values.busy,
+    seed: values.seed === undefined ? Date.now() : Number(values.seed),
+  });
+  process.stdout.write(result.lines.map((line) => `${line}\n`).join(''));
+  return result.passed ? 0 : 1;
+}
+
+if (require.main === module)
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`soak failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(2);
+    },
+  );

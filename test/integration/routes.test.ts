@@ -1,6 +1,6 @@
 /** The catch-all route: 405 with Allow for a known path and another method, 404 for any other path. */
 import { handler } from '../../functions/route-not-found';
-import { allowedMethods } from '../../lib/http/routes';
+import { allowedMethods, routeOf } from '../../lib/http/routes';
 import { invoke } from '../support/lambda';
 
 const send = (method: string, path: string, headers: Record<string, string> = {}) =>
@@ -22,6 +22,23 @@ describe('allowedMethods', () => {
     ['/nowhere', []],
   ])('%s → %j', (path, methods) => {
     expect(allowedMethods(path)).toEqual(methods);
+  });
+});
+
+describe('routeOf (the route API Gateway picks, which the local front door paces by)', () => {
+  it.each([
+    ['POST', '/projects', 'POST /projects'],
+    ['GET', '/projects', 'GET /projects'],
+    ['POST', '/projects/batch', 'POST /projects/batch'],
+    ['GET', '/projects/batch', 'GET /projects/{id}'],
+    ['PATCH', '/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV', 'PATCH /projects/{id}'],
+    ['POST', '/projects/x/restore', 'POST /projects/{id}/restore'],
+    ['GET', '/docs', 'GET /docs'],
+    ['PUT', '/projects/x', undefined],
+    ['GET', '/nowhere', undefined],
+    ['GET', '/projects/', undefined],
+  ])('%s %s → %s', (method, path, route) => {
+    expect(routeOf(method, path)).toBe(route);
   });
 });
 
