@@ -166,9 +166,15 @@ function proxy(request: IncomingMessage, response: ServerResponse, options: Fron
       },
     );
     upstream.once('timeout', () => upstream.destroy(new Error('serverless offline did not answer in time')));
+    // A client that went away takes its invocation's place with it.
+    response.once('close', () => {
+      if (!response.writableFinished) upstream.destroy();
+    });
     upstream.once('error', () => {
       // Not listening (restarting), or the connection broke: nothing was answered; try again.
-      if (!response.headersSent) answerFailure(request, response, 'SERVICE_UNAVAILABLE');
+      if (response.destroyed) {
+        // The client is gone (and took the invocation with it): nobody to answer.
+      } else if (!response.headersSent) answerFailure(request, response, 'SERVICE_UNAVAILABLE');
       else response.destroy();
       done();
     });
@@ -195,6 +201,11 @@ export async function startFrontDoor(port: number, options: FrontDoorOptions): P
     }
     if (!(await places.enter(options.maxQueueMs))) {
       answerFailure(request, response, 'SERVICE_UNAVAILABLE');
+      return;
+    }
+    if (response.destroyed) {
+      // The client gave up while it waited: its place goes to the next.
+      places.leave();
       return;
     }
     try {
