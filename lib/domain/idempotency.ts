@@ -37,22 +37,24 @@ export interface IdempotencyRecord {
   response: StoredResponse;
 }
 
+/** Orders entries by key, by code unit. The keys of an object are distinct: never equal. */
+// Stryker disable next-line EqualityOperator: equivalent, `a <= b` differs from `a < b` only for equal keys
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : 1);
+
 /** JSON with object keys sorted, so that key order and white space do not change a fingerprint. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      // The keys of an object are distinct: never equal.
-      // Stryker disable next-line EqualityOperator: equivalent, `a <= b` differs only for equal keys
-      .sort(([a], [b]) => (a < b ? -1 : 1));
+      .sort(byKey);
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
-// Stryker disable next-line StringLiteral: equivalent, an empty encoding is UTF-8, the default
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64url');
+// A string is hashed as UTF-8.
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /**
  * The idempotency of a request with this key, or undefined without one. The fingerprint

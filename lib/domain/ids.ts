@@ -10,7 +10,7 @@ let pool = randomBytes(POOL_SIZE);
 let offset = 0;
 
 function randomByte(): number {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: `true` and `<` draw a new pool every time, `>` reads one byte past it as 0 once per pool (a digit a draw also gives): the same ids
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: `true` and `<` refill on every draw (the same ids, slower), `>` reads one byte past the pool as 0 once per pool (a digit a draw gives too); `false` (never refill) is not equivalent and fails "keeps drawing random parts long after the first ones" when planted
   if (offset >= POOL_SIZE) {
     pool = randomBytes(POOL_SIZE);
     offset = 0;
@@ -75,6 +75,6 @@ export const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** Whether a path segment can be a project id; anything else names no project. */
 export function isProjectId(value: string | undefined): value is string {
-  // Stryker disable next-line ConditionalExpression: equivalent, the pattern refuses undefined (tested as "undefined") too
-  return value !== undefined && ID_PATTERN.test(value);
+  // No id is spelled "undefined".
+  return ID_PATTERN.test(String(value));
 }
