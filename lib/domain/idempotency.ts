@@ -37,18 +37,16 @@ export interface IdempotencyRecord {
   response: StoredResponse;
 }
 
-/** Orders entries by key, by code unit. The keys of an object are distinct: never equal. */
-// Stryker disable next-line EqualityOperator: equivalent, `a <= b` differs from `a < b` only for equal keys
-const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : 1);
-
 /** JSON with object keys sorted, so that key order and white space do not change a fingerprint. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(byKey);
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    const object = value as Record<string, unknown>;
+    // sort() with no comparator orders strings by UTF-16 code unit, not by locale.
+    const keys = Object.keys(object)
+      .filter((key) => object[key] !== undefined)
+      .sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
