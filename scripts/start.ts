@@ -117,6 +117,11 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const inMemory = process.argv.includes('--in-memory');
   const port = Number(process.env.PORT ?? 3000);
+  const perFunction = Number(process.env.LOCAL_CONCURRENCY ?? DEFAULT_PER_FUNCTION);
+  if (!Number.isInteger(perFunction) || perFunction < 1 || perFunction > 64) {
+    log(`LOCAL_CONCURRENCY must be a whole number from 1 to 64, not "${process.env.LOCAL_CONCURRENCY}"`);
+    process.exit(1);
+  }
   let dynamo: RunningDynamoDb | undefined;
   let offline: ChildProcess | undefined;
   let stopping = false;
@@ -196,7 +201,6 @@ async function main(): Promise<void> {
     const upstream = { host: '127.0.0.1', port: offlinePort };
     log(`DynamoDB Local warmed in ${(await dynamoWarm).toFixed(1)} s`);
     await untilListening(upstream, () => offline?.exitCode !== null || stopping);
-    const perFunction = Number(process.env.LOCAL_CONCURRENCY ?? DEFAULT_PER_FUNCTION);
     const warmed = await warmFunctions(upstream, perFunction);
     log(`functions warmed (${perFunction} workers each) in ${warmed.toFixed(1)} s`);
     const door = await startFrontDoor(port, {
