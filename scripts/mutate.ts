@@ -7,7 +7,7 @@
  * and every mutant left alive. `--incremental` reuses the results of the last run for the
  * code and tests that did not change (reports/mutation/stryker-incremental.json).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDynamoDbLocal } from './lib/dynamodb-local';
@@ -67,11 +67,25 @@ function relative(fileName: string): string {
   return fileName.startsWith(ROOT) ? fileName.slice(ROOT.length + 1) : fileName;
 }
 
+/** The files of a folder that stryker.config.json mutates (its `!` patterns left out). */
+function mutatedFilesIn(folder: string): string[] {
+  const config = JSON.parse(readFileSync(join(ROOT, 'stryker.config.json'), 'utf8')) as { mutate: string[] };
+  const excluded = new Set(
+    config.mutate.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1)),
+  );
+  const dir = folder === 'lib (root)' ? 'lib' : folder;
+  return readdirSync(join(ROOT, dir))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+    .map((name) => `${dir}/${name}`)
+    .filter((file) => !excluded.has(file));
+}
+
 export function renderReport(results: readonly MutantResult[], seconds: number): string {
-  const byFolder = new Map<string, { detected: number; undetected: number }>();
+  const byFolder = new Map<string, { detected: number; undetected: number; files: Set<string> }>();
   for (const result of results) {
     const folder = folderOf(result.fileName);
-    const tally = byFolder.get(folder) ?? { detected: 0, undetected: 0 };
+    const tally = byFolder.get(folder) ?? { detected: 0, undetected: 0, files: new Set<string>() };
+    tally.files.add(relative(result.fileName));
     if (DETECTED.has(result.status)) tally.detected += 1;
     if (UNDETECTED.has(result.status)) tally.undetected += 1;
     byFolder.set(folder, tally);
@@ -89,18 +103,20 @@ export function renderReport(results: readonly MutantResult[], seconds: number):
     '',
     `${results.length} mutants${seconds > 0 ? `; the last run took ${(seconds / 60).toFixed(1)} min on this 2-core machine` : ''} (a run over some`,
     'folders keeps the results of the others from earlier runs). A mutant is detected when a test fails (or times',
-    'out) with it; its score is detected / (detected + survived + not covered).',
+    'out) with it; its score is detected / (detected + survived + not covered). "Files measured" counts the',
+    'files with results against those the configuration mutates (a file of types only has no mutants).',
     '',
-    '| folder | detected | alive | score | goal |',
-    '| --- | ---: | ---: | ---: | --- |',
+    '| folder | files measured | detected | alive | score | goal |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
     ...[...byFolder.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([folder, t]) => {
         const goal = GOALS[folder];
         const verdict = goal === undefined ? '' : `${goal}%: ${score(t) >= goal ? 'met' : 'missed'}`;
-        return `| \`${folder}\` | ${t.detected} | ${t.undetected} | ${score(t).toFixed(1)}% | ${verdict} |`;
+        const files = `${t.files.size} of ${mutatedFilesIn(folder).length}`;
+        return `| \`${folder}\` | ${files} | ${t.detected} | ${t.undetected} | ${score(t).toFixed(1)}% | ${verdict} |`;
       }),
-    `| all | ${total.detected} | ${total.undetected} | ${score(total).toFixed(1)}% | |`,
+    `| all | | ${total.detected} | ${total.undetected} | ${score(total).toFixed(1)}% | |`,
     '',
     '## Mutants left alive',
     '',
