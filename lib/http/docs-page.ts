@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { acceptsGzip } from './negotiation';
 import type { ApiResult } from './types';
 
 /** What the renderer is made of: its script (a UMD bundle that defines `SwaggerUIBundle`) and its style. */
@@ -81,18 +82,6 @@ export function docsPage(renderer: Renderer, documentUrl: string): DocsPage {
     "frame-ancestors 'none'",
   ].join('; ');
   return { html, contentSecurityPolicy };
-}
-
-/** Whether `Accept-Encoding` takes gzip: named (or `*`) with a q-value above 0, and not refused by name. */
-export function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  const weights = new Map<string, number>();
-  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
-    const [coding = '', ...params] = part.split(';').map((piece) => piece.trim());
-    const q = params.find((param) => param.startsWith('q='));
-    weights.set(coding, q === undefined ? 1 : Number(q.slice(2)));
-  }
-  const gzip = weights.get('gzip') ?? weights.get('x-gzip') ?? weights.get('*');
-  return gzip !== undefined && gzip > 0;
 }
 
 /**

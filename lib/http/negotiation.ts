@@ -1,17 +1,26 @@
-/** Content negotiation: the language of the texts, and the format of failures. */
+/** Content negotiation: the language of the texts, the format of failures, the page's encoding. */
 import type { Language } from '../errors/catalog';
+
+/**
+ * The entries of a header with q-values (`Accept`, `Accept-Language`, `Accept-Encoding`;
+ * RFC 9110 §12.4.2), lower-cased: each name with its q, 1 when absent, NaN when unreadable.
+ */
+function weighted(header: string): { name: string; q: number }[] {
+  return header.split(',').map((part) => {
+    const [name = '', ...params] = part.toLowerCase().split(';');
+    const qParam = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+    return { name: name.trim(), q: qParam === undefined ? 1 : Number(qParam.slice(2)) };
+  });
+}
 
 /** `ko` when Korean is the client's most preferred of Korean and English; `en` otherwise. */
 export function negotiateLanguage(acceptLanguage: string | undefined): Language {
   if (!acceptLanguage) return 'en';
   let best: { language: Language; q: number } | undefined;
-  for (const part of acceptLanguage.split(',')) {
-    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+  for (const { name: tag, q } of weighted(acceptLanguage)) {
     const language =
       tag === 'ko' || tag.startsWith('ko-') ? 'ko' : tag === 'en' || tag.startsWith('en-') ? 'en' : undefined;
     if (!language) continue;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
     if (!Number.isFinite(q) || q <= 0) continue;
     if (!best || q > best.q) best = { language, q };
   }
@@ -26,13 +35,10 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 /** The q-value of each media range of an `Accept` header (RFC 9110 §12.5.1), lower-cased. */
 function mediaRanges(accept: string): Map<string, number> {
   const ranges = new Map<string, number>();
-  for (const part of accept.split(',')) {
-    const [range = '', ...params] = part.trim().toLowerCase().split(';');
+  for (const { name: range, q } of weighted(accept)) {
     if (!range.includes('/')) continue;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
     if (!Number.isFinite(q) || q < 0 || q > 1) continue;
-    ranges.set(range.trim(), Math.max(q, ranges.get(range.trim()) ?? 0));
+    ranges.set(range, Math.max(q, ranges.get(range) ?? 0));
   }
   return ranges;
 }
@@ -49,4 +55,11 @@ export function wantsProblemJson(accept: string | undefined): boolean {
   if (problem <= 0) return false;
   const json = ranges.get('application/json') ?? ranges.get('application/*') ?? ranges.get('*/*') ?? 0;
   return problem >= json;
+}
+
+/** Whether `Accept-Encoding` takes gzip: named (or `*`) with a q-value above 0, and not refused by name. */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  const weights = new Map(weighted(acceptEncoding ?? '').map(({ name, q }) => [name, q]));
+  const gzip = weights.get('gzip') ?? weights.get('x-gzip') ?? weights.get('*');
+  return gzip !== undefined && gzip > 0;
 }

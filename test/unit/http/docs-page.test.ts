@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { acceptsGzip, docsPage, inlineScript, inlineStyle } from '../../../lib/http/docs-page';
+import { docsPage, inlineScript, inlineStyle } from '../../../lib/http/docs-page';
+import { acceptsGzip } from '../../../lib/http/negotiation';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
