@@ -18,7 +18,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { RETRY_AFTER_SECONDS } from '../../lib/errors/catalog';
+import { reject } from '../../lib/errors/rejections';
 import { failureAnswer } from '../../lib/http/error-envelope';
 import { negotiateLanguage, wantsProblemJson } from '../../lib/http/negotiation';
 import { routeOf } from '../../lib/http/routes';
@@ -75,7 +75,8 @@ function answerFailure(
     ...SECURITY_HEADERS,
     ...cors,
     'x-request-id': requestId,
-    ...(code === 'SERVICE_UNAVAILABLE' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}),
+    // The headers the code always answers with, as a function's rejection carries them (Retry-After).
+    ...reject(code).headers,
     ...failure.headers,
     'content-length': String(Buffer.byteLength(failure.body)),
   });
