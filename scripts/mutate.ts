@@ -1,5 +1,5 @@
 /**
- * `npm run mutate [-- --incremental] [-- --mutate 'lib/domain/**\/*.ts']`
+ * `npm run mutate [-- --incremental [--force]] [-- --mutate 'lib/domain/**\/*.ts']`
  *
  * Mutation testing with StrykerJS (stryker.config.json): starts one DynamoDB Local for the
  * whole run (the test runs would otherwise start one each), runs Stryker over the domain,
@@ -67,12 +67,23 @@ function relative(fileName: string): string {
   return fileName.startsWith(ROOT) ? fileName.slice(ROOT.length + 1) : fileName;
 }
 
+/** The `mutate` patterns of stryker.config.json. */
+function configuredMutate(): string[] {
+  return (JSON.parse(readFileSync(join(ROOT, 'stryker.config.json'), 'utf8')) as { mutate: string[] }).mutate;
+}
+
+/** The files stryker.config.json names with a `!` pattern: never mutated, never reported. */
+function excludedFiles(): Set<string> {
+  return new Set(
+    configuredMutate()
+      .filter((pattern) => pattern.startsWith('!'))
+      .map((pattern) => pattern.slice(1)),
+  );
+}
+
 /** The files of a folder that stryker.config.json mutates (its `!` patterns left out). */
 function mutatedFilesIn(folder: string): string[] {
-  const config = JSON.parse(readFileSync(join(ROOT, 'stryker.config.json'), 'utf8')) as { mutate: string[] };
-  const excluded = new Set(
-    config.mutate.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1)),
-  );
+  const excluded = excludedFiles();
   const dir = folder === 'lib (root)' ? 'lib' : folder;
   return readdirSync(join(ROOT, dir))
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
@@ -80,7 +91,9 @@ function mutatedFilesIn(folder: string): string[] {
     .filter((file) => !excluded.has(file));
 }
 
-export function renderReport(results: readonly MutantResult[], seconds: number): string {
+export function renderReport(all: readonly MutantResult[], seconds: number): string {
+  const excluded = excludedFiles();
+  const results = all.filter((result) => !excluded.has(relative(result.fileName)));
   const byFolder = new Map<string, { detected: number; undetected: number; files: Set<string> }>();
   for (const result of results) {
     const folder = folderOf(result.fileName);
@@ -148,6 +161,8 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       incremental: { type: 'boolean', default: false },
+      /** With --incremental: test every mutant again, and keep the results for the next run. */
+      force: { type: 'boolean', default: false },
       mutate: { type: 'string', multiple: true },
       /** Merge a report Stryker wrote (mutation.json) and render docs/mutation.md, without a run. */
       import: { type: 'string' },
@@ -169,7 +184,9 @@ async function main(): Promise<number> {
     const stryker = new Stryker({
       configFile: join(ROOT, 'stryker.config.json'),
       incremental: values.incremental,
-      ...(values.mutate ? { mutate: values.mutate } : {}),
+      force: values.force,
+      // The files asked for, less those the configuration never mutates (its `!` patterns).
+      ...(values.mutate ? { mutate: [...values.mutate, ...configuredMutate().filter((p) => p.startsWith('!'))] } : {}),
     });
     await stryker.runMutationTest();
     const results = mergeResults(fromSchemaReport(join(ROOT, 'reports', 'mutation', 'mutation.json')));

@@ -25,8 +25,10 @@ export function createProjectEditor(client: DynamoDBDocumentClient, tableName: s
       const items: [string, NamedItems[number][1]][] = [['project', update]];
       // A live project holds the lock of its title key: free it when it is deleted or its key changes,
       // take the new one when it comes back or its key changes.
-      if (wasLive && (!isLive(next) || moved)) items.push(['old lock', write.lockDelete(owner, current.titleKey, id)]);
-      if (isLive(next) && (!wasLive || moved)) items.push(['new lock', write.lockPut(owner, nextKey, id)]);
+      const freesOldLock = wasLive && (!isLive(next) || moved);
+      const takesNewLock = isLive(next) && (!wasLive || moved);
+      if (freesOldLock) items.push(['old lock', write.lockDelete(owner, current.titleKey, id)]);
+      if (takesNewLock) items.push(['new lock', write.lockPut(owner, nextKey, id)]);
       if (items.length === 1) {
         // Same title key (a change of case or spacing, or none): the lock stays as it is.
         try {
@@ -40,7 +42,7 @@ export function createProjectEditor(client: DynamoDBDocumentClient, tableName: s
       const failed = await transact(client, items);
       if (!failed) return 'replaced';
       if (failed.failed('project')) return 'stale';
-      if (items.some(([name]) => name === 'new lock') && failed.failed('new lock')) return 'title-taken';
+      if (takesNewLock && failed.failed('new lock')) return 'title-taken';
       throw new Error(`project change cancelled unexpectedly: ${failed.describe()}`);
     },
   };

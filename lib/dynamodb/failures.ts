@@ -5,7 +5,7 @@
 import { serviceUnavailable } from '../errors/rejections';
 
 /** Cancellation reasons that mean contention or throttling, never a failed condition. */
-export const RETRYABLE_CANCELLATION = new Set([
+export const RETRYABLE_CANCELLATION: ReadonlySet<string | undefined> = new Set([
   'TransactionConflict',
   'ThrottlingError',
   'ProvisionedThroughputExceeded',
@@ -36,8 +36,9 @@ const NETWORK_ERROR_CODES = new Set([
 
 /** Whether a failure of DynamoDB is worth a retry by the client (503), not a bug (500). */
 export function isTransientDependencyError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as {
+  // Anything may be thrown: null and undefined read as an object without fields, and a
+  // primitive has none of the fields below either.
+  const e = (error ?? {}) as {
     name?: string;
     code?: string;
     $retryable?: unknown;

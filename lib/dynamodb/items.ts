@@ -84,7 +84,8 @@ export function itemWriter(tableName: string) {
         deletedAt: next.deletedAt,
         ...listingKeys(owner, next),
       };
-      const names: Record<string, string> = { '#version': 'version', '#deletedAt': 'deletedAt' };
+      // The loop below names every field, #version and #deletedAt of the condition too.
+      const names: Record<string, string> = {};
       const values: Record<string, unknown> = {
         ':expected': current.project.version,
         ':state': isLive(current.project) ? 'NULL' : 'S',

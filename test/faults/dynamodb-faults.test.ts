@@ -86,6 +86,25 @@ describe('POST /projects under DynamoDB faults', () => {
     expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(TRANSACTION_TRIES);
   });
 
+  it.each(['ProvisionedThroughputExceeded', 'RequestLimitExceeded'])(
+    'retries a transaction cancelled for %s, then returns 503',
+    async (code) => {
+      dynamo.on(TransactWriteCommand).rejects(cancelled('None', code));
+      const reply = await create();
+      expect(reply.status).toBe(503);
+      expect(reply.headers['retry-after']).toBe('1');
+      expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(TRANSACTION_TRIES);
+    },
+  );
+
+  it('returns a 500 at once for a transaction cancelled for a reason that is neither a condition nor contention', async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'ValidationError'));
+    const reply = await create();
+    expect(reply.status).toBe(500);
+    expect(reply.json.code).toBe('INTERNAL_ERROR');
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
   it.each([
     ['throttling', sdkError('ProvisionedThroughputExceededException', 'Rate exceeded')],
     ['a network failure', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' })],

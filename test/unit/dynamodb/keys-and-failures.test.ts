@@ -20,6 +20,9 @@ describe('keys', () => {
   it('sorts live projects by id and deleted ones by deletion time', () => {
     const id = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
     expect(listingKeys('o', { id, deletedAt: null })).toEqual({ gsi1pk: 'OWNER#o#LIVE', gsi1sk: `PROJECT#${id}` });
+    // Items written before deletedAt was stored have none: they are live.
+    const legacy = { id } as { id: string; deletedAt: null };
+    expect(listingKeys('o', legacy)).toEqual({ gsi1pk: 'OWNER#o#LIVE', gsi1sk: `PROJECT#${id}` });
     expect(listingKeys('o', { id, deletedAt: '2026-01-01T00:00:00.000Z' })).toEqual({
       gsi1pk: 'OWNER#o#DELETED',
       gsi1sk: `DELETED#2026-01-01T00:00:00.000Z#${id}`,
@@ -69,6 +72,8 @@ describe('isTransientDependencyError', () => {
     expect(isTransientDependencyError(new TypeError('x'))).toBe(false);
     expect(isTransientDependencyError({ name: 'Error', $metadata: {} })).toBe(false);
     expect(isTransientDependencyError(null)).toBe(false);
+    expect(isTransientDependencyError(undefined)).toBe(false);
+    expect(isTransientDependencyError(503)).toBe(false);
     expect(isTransientDependencyError('ECONNRESET')).toBe(false);
     expect(isTransientDependencyError(Object.assign(new Error('x'), { code: 'ENOENT' }))).toBe(false);
   });

@@ -7,7 +7,6 @@ import { isRejection, reject, validationFailed } from '../../../lib/errors/rejec
 import { errorEnvelope } from '../../../lib/http/error-envelope';
 import { prepareJsonBody } from '../../../lib/http/json-body';
 import { knownErrors } from '../../../lib/http/known-errors';
-import { negotiateLanguage, wantsProblemJson } from '../../../lib/http/negotiation';
 import { securityHeaders } from '../../../lib/http/security-headers';
 import type { Event, RequestContext, Result } from '../../../lib/http/types';
 import { apiEvent } from '../../support/lambda';
@@ -94,54 +93,6 @@ describe('the error catalog', () => {
   it('formats messages as [Reason Phrase] text', () => {
     expect(errorMessage('PROJECT_TITLE_CONFLICT', 'ko')).toBe('[Conflict] 동일한 이름의 프로젝트가 이미 존재합니다.');
     expect(errorMessage('INTERNAL_ERROR', 'en')).toBe('[Internal Server Error] Internal server error');
-  });
-});
-
-describe('negotiateLanguage', () => {
-  it.each([
-    [undefined, 'en'],
-    ['', 'en'],
-    ['ko', 'ko'],
-    ['ko-KR', 'ko'],
-    ['KO-kr,en;q=0.5', 'ko'],
-    ['en-US,ko;q=0.9', 'en'],
-    ['en;q=0.3, ko;q=0.8', 'ko'],
-    ['fr, ko;q=0.2', 'ko'],
-    ['fr, de', 'en'],
-    ['ko;q=0', 'en'],
-    ['kok', 'en'],
-    [';;;,,,q=', 'en'],
-  ])('answers %j with %s', (header, expected) => {
-    expect(negotiateLanguage(header)).toBe(expected);
-  });
-});
-
-describe('wantsProblemJson', () => {
-  it('is true only when the client accepts application/problem+json', () => {
-    expect(wantsProblemJson('application/problem+json')).toBe(true);
-    expect(wantsProblemJson('application/json;q=0.9, application/problem+json')).toBe(true);
-    // Once true (issue 11, the contract): problem+json less preferred than JSON is not asked for.
-    expect(wantsProblemJson('application/json, application/problem+json;q=0.9')).toBe(false);
-    expect(wantsProblemJson('application/json')).toBe(false);
-    expect(wantsProblemJson(undefined)).toBe(false);
-  });
-
-  it.each([
-    ['application/problem+json;q=0, application/json', false],
-    ['application/problem+json;q=0', false],
-    ['application/json;q=0.5, application/problem+json;q=0.4', false],
-    ['application/json;q=0.5, application/problem+json;q=0.5', true],
-    ['application/json;q=0.4, application/problem+json;q=0.5', true],
-    ['*/*', false],
-    ['application/*', false],
-    ['*/*;q=0.1, application/problem+json', true],
-    ['application/*;q=0.9, application/problem+json;q=0.8', false],
-    ['APPLICATION/PROBLEM+JSON', true],
-    ['application/problem+json;q=abc', false],
-    ['application/problem+json;q=2', false],
-    ['text/html, application/problem+json;q=0.9', true],
-  ])('reads q-values: %j → %s', (accept, expected) => {
-    expect(wantsProblemJson(accept)).toBe(expected);
   });
 });
 
