@@ -21,7 +21,8 @@ export interface DocsPage {
   contentSecurityPolicy: string;
 }
 
-const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+// A string is hashed as UTF-8.
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
  * Script text that cannot end its `<script>` element early: `</script`, and the `<!--` and

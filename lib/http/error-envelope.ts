@@ -56,6 +56,7 @@ export function errorEnvelope(): MiddlewareObj<Event, Result, Error, RequestCont
   return {
     onError: async (request) => {
       const { context } = request;
+      // Stryker disable next-line StringLiteral: requestContext, first of the chain, always sets the language
       const language = context.language ?? 'en';
       const error: unknown = request.error;
       const rejection = isRejection(error) ? error : undefined;
@@ -63,6 +64,7 @@ export function errorEnvelope(): MiddlewareObj<Event, Result, Error, RequestCont
       const details = rejection?.details;
       const errors = details?.map((detail) => ({ ...detail, message: localize(detail.message, language) }));
       const headers: Record<string, string> = {};
+      // Stryker disable next-line OptionalChaining: http-error-handler, just before this, always sets the answer
       for (const [name, value] of Object.entries(request.response?.headers ?? {})) {
         // http-error-handler labels the message it sent; the body here is another.
         if (name.toLowerCase() !== 'content-type') headers[name] = String(value);
@@ -71,6 +73,7 @@ export function errorEnvelope(): MiddlewareObj<Event, Result, Error, RequestCont
         language,
         problem: context.problem,
         requestId: context.requestId,
+        // Stryker disable next-line StringLiteral: an HTTP API event always has its rawPath
         instance: request.event.rawPath ?? '/',
         ...(errors ? { errors } : {}),
       });

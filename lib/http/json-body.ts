@@ -11,18 +11,20 @@ import type { Event, RequestContext, Result, Validator } from './types';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
 
-const MEDIA_TYPE_PARAMETER = /^[!#$%&'*+.^_`|~0-9a-z-]+=(?:[!#$%&'*+.^_`|~0-9a-z-]+|"[^"\\]*")$/;
+/** `name=value` or `name="value"` (RFC 9110 §5.6.6): the name, and the value as a token or the quoted text. */
+const MEDIA_TYPE_PARAMETER = /^([!#$%&'*+.^_`|~0-9a-z-]+)=(?:([!#$%&'*+.^_`|~0-9a-z-]+)|"([^"\\]*)")$/;
 
 /** `application/json` or `application/*+json`, well-formed, and UTF-8 if it names a charset. */
 function isJsonContentType(contentType: string): boolean {
   if (contentType.length > 200) return false;
-  const [mediaType = '', ...params] = contentType.toLowerCase().split(';');
+  // split() always gives one part at least: the media type.
+  const [mediaType, ...params] = contentType.toLowerCase().split(';') as [string, ...string[]];
   if (!JSON_MEDIA_TYPE.test(mediaType.trim())) return false;
   return params.every((param) => {
-    const trimmed = param.trim();
-    if (!MEDIA_TYPE_PARAMETER.test(trimmed)) return false;
-    const [name = '', value = ''] = trimmed.split('=');
-    return name !== 'charset' || value.replace(/"/g, '') === 'utf-8';
+    const match = MEDIA_TYPE_PARAMETER.exec(param.trim());
+    if (!match) return false;
+    const [, name, token, quoted] = match;
+    return name !== 'charset' || (token ?? quoted) === 'utf-8';
   });
 }
 
@@ -34,7 +36,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  */
 export function prepareJsonBody(event: Event): void {
   const raw = event.body ?? '';
-  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw);
   if (bytes.length > MAX_BODY_BYTES) throw reject('PAYLOAD_TOO_LARGE');
   const contentType = event.headers?.['content-type'];
   if (bytes.length === 0) {

@@ -7,7 +7,8 @@ import type { Language } from '../errors/catalog';
  */
 function weighted(header: string): { name: string; q: number }[] {
   return header.split(',').map((part) => {
-    const [name = '', ...params] = part.toLowerCase().split(';');
+    // split() always gives one part at least: the name.
+    const [name, ...params] = part.toLowerCase().split(';') as [string, ...string[]];
     const qParam = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
     return { name: name.trim(), q: qParam === undefined ? 1 : Number(qParam.slice(2)) };
   });
@@ -36,7 +37,6 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 function mediaRanges(accept: string): Map<string, number> {
   const ranges = new Map<string, number>();
   for (const { name: range, q } of weighted(accept)) {
-    if (!range.includes('/')) continue;
     if (!Number.isFinite(q) || q < 0 || q > 1) continue;
     ranges.set(range, Math.max(q, ranges.get(range) ?? 0));
   }
@@ -59,7 +59,8 @@ export function wantsProblemJson(accept: string | undefined): boolean {
 
 /** Whether `Accept-Encoding` takes gzip: named (or `*`) with a q-value above 0, and not refused by name. */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  const weights = new Map(weighted(acceptEncoding ?? '').map(({ name, q }) => [name, q]));
+  if (!acceptEncoding) return false;
+  const weights = new Map(weighted(acceptEncoding).map(({ name, q }) => [name, q]));
   const gzip = weights.get('gzip') ?? weights.get('x-gzip') ?? weights.get('*');
-  return gzip !== undefined && gzip > 0;
+  return (gzip ?? 0) > 0;
 }

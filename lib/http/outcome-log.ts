@@ -20,9 +20,11 @@ export function outcomeLog(): MiddlewareObj<Event, Result, Error, RequestContext
     });
   return {
     after: async ({ context, response }) => {
+      // Stryker disable next-line ConditionalExpression: middy runs `after` with the handler's answer
       if (response) log(context, response.statusCode ?? 200);
     },
     onError: async ({ context, response }) => {
+      // Stryker disable next-line OptionalChaining,StringLiteral: the error envelope has set the answer, and knownErrors the failure, before this runs
       log(context, response?.statusCode ?? 500, context.failure ?? new Error('unknown failure'));
     },
   };

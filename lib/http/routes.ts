@@ -22,7 +22,7 @@ function fits(template: string, path: string): boolean {
   const actual = path.split('/');
   return (
     expected.length === actual.length &&
-    expected.every((part, i) => (part.startsWith('{') ? (actual[i] ?? '') !== '' : part === actual[i]))
+    expected.every((part, i) => (part.startsWith('{') ? actual[i] !== '' : part === actual[i]))
   );
 }
 

@@ -17,6 +17,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  */
 export function securityHeaders(): MiddlewareObj<Event, Result, Error, RequestContext> {
   const add = async (request: { response: Result | null | undefined; context: RequestContext }) => {
+    // Stryker disable next-line ConditionalExpression: middy runs `after` with the handler's answer, and `onError` here after the error envelope has set one
     if (!request.response) return;
     request.response.headers = {
       ...SECURITY_HEADERS,

@@ -63,6 +63,18 @@ describe('telemetry', () => {
     expect(lines.join('\n')).not.toContain('secret-token-value');
   });
 
+  it('logs a success at INFO with its own status and how long it took, in milliseconds to a tenth', async () => {
+    const started = performance.now();
+    const reply = await invoke(createHandler, { owner: `telemetry-${Date.now()}`, body: { title: 'Timed' } });
+    const wall = performance.now() - started;
+    expect(reply.status).toBe(201);
+    const [log] = logLines();
+    expect(log).toMatchObject({ level: 'INFO', message: 'request completed', status: 201, route: 'POST /projects' });
+    expect(log.durationMs).toBeGreaterThan(wall / 2);
+    expect(log.durationMs).toBeLessThanOrEqual(wall + 0.1);
+    expect(Math.round(log.durationMs * 10)).toBeCloseTo(log.durationMs * 10, 6);
+  });
+
   it('logs an unexpected exception at ERROR with the original error and its stack; the client sees a bare 500', async () => {
     jest.spyOn(repository, 'createProjects').mockRejectedValueOnce(new TypeError('boom: table projects-secret'));
     const reply = await invoke(createHandler, { owner: 'telemetry', body: { title: 'Exploding' } });

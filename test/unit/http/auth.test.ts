@@ -1,3 +1,4 @@
+import { createPrivateKey, type JsonWebKey, sign } from 'node:crypto';
 import { importJWK, SignJWT } from 'jose';
 import type { Rejection } from '../../../lib/errors/rejections';
 import { createAuthenticator, MAX_OWNER_ID_LENGTH } from '../../../lib/http/auth';
@@ -12,6 +13,17 @@ const codeOf = async (promise: Promise<unknown>) => {
     return undefined;
   } catch (error) {
     return (error as Rejection).code;
+  }
+};
+
+/** The 401 and the reason the log line gives for it (the message of its cause, if any). */
+const refusal = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return { code: (error as Rejection).code, reason: cause instanceof Error ? cause.message : cause };
   }
 };
 
@@ -143,6 +155,92 @@ describe('identity', () => {
       const long = await signToken('x'.repeat(MAX_OWNER_ID_LENGTH + 1), { keys });
       await expect(codeOf(authenticate(withToken(long)))).resolves.toBe('UNAUTHORIZED');
     });
+
+    it('takes a sub of exactly the longest owner id', async () => {
+      const longest = 'x'.repeat(MAX_OWNER_ID_LENGTH);
+      await expect(authenticate(withToken(await signToken(longest, { keys })))).resolves.toBe(longest);
+    });
+
+    it('reads the bearer token only as the whole header, with any spaces after the scheme and at the end', async () => {
+      const token = await signToken('alice', { keys });
+      const header = (authorization: string) => apiEvent({ owner: null, headers: { authorization } });
+      await expect(authenticate(header(`Bearer   ${token}  `))).resolves.toBe('alice');
+      await expect(codeOf(authenticate(header(`xBearer ${token}`)))).resolves.toBe('UNAUTHORIZED');
+      await expect(codeOf(authenticate(header(`Bearer ${token} junk`)))).resolves.toBe('UNAUTHORIZED');
+      await expect(codeOf(authenticate(header(`Bearer ${token}.more`)))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it('refuses a request whose event has no headers at all', async () => {
+      const event = apiEvent({ owner: null });
+      delete (event as { headers?: unknown }).headers;
+      await expect(codeOf(authenticate(event))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    /** A token signed with the local key whatever its header says (jose refuses to sign a lie). */
+    function signedAs(header: Record<string, unknown>, claims: Record<string, unknown>) {
+      const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const signed = `${part(header)}.${part(claims)}`;
+      const key = createPrivateKey({ key: keys.privateJwk as JsonWebKey, format: 'jwk' });
+      return `${signed}.${sign('RSA-SHA256', Buffer.from(signed), key).toString('base64url')}`;
+    }
+
+    const claimsFor = (extra: Record<string, unknown> = {}) => ({
+      sub: 'alice',
+      iss: params.issuer,
+      aud: params.audience,
+      exp: Math.floor(Date.now() / 1000) + 3600,
+      ...extra,
+    });
+
+    it('refuses a token whose header names another algorithm, even with a good RS256 signature', async () => {
+      await expect(authenticate(withToken(signedAs({ alg: 'RS256' }, claimsFor())))).resolves.toBe('alice');
+      const relabelled = signedAs({ alg: 'RS384' }, claimsFor());
+      await expect(refusal(authenticate(withToken(relabelled)))).resolves.toEqual({
+        code: 'UNAUTHORIZED',
+        reason: 'unexpected algorithm',
+      });
+    });
+
+    it('refuses a not-before that is not a number', async () => {
+      const token = signedAs({ alg: 'RS256' }, claimsFor({ nbf: 'soon' }));
+      await expect(refusal(authenticate(withToken(token)))).resolves.toEqual({
+        code: 'UNAUTHORIZED',
+        reason: 'not yet valid',
+      });
+    });
+
+    it('tolerates exactly 5 seconds of clock skew on exp and nbf', async () => {
+      const now = 1_900_000_000;
+      const clock = jest.spyOn(Date, 'now').mockReturnValue(now * 1000);
+      try {
+        const at = (claims: Record<string, unknown>) =>
+          authenticate(withToken(signedAs({ alg: 'RS256' }, claimsFor(claims))));
+        await expect(at({ exp: now - 4 })).resolves.toBe('alice');
+        await expect(refusal(at({ exp: now - 5 }))).resolves.toEqual({ code: 'UNAUTHORIZED', reason: 'expired' });
+        await expect(at({ exp: now + 60, nbf: now + 5 })).resolves.toBe('alice');
+        await expect(refusal(at({ exp: now + 60, nbf: now + 6 }))).resolves.toEqual({
+          code: 'UNAUTHORIZED',
+          reason: 'not yet valid',
+        });
+      } finally {
+        clock.mockRestore();
+      }
+    });
+
+    it('says in the log line why it refused a token', async () => {
+      const reasonFor = async (event: ReturnType<typeof withToken>) => (await refusal(authenticate(event)))?.reason;
+      expect(await reasonFor(withToken(await signToken('alice', { keys: otherKeys })))).toBe('bad signature');
+      expect(await reasonFor(withToken(await signToken('alice', { keys, expiresIn: -120 })))).toBe('expired');
+      expect(await reasonFor(withToken(await signToken('alice', { keys, issuer: 'https://evil.example' })))).toBe(
+        'unexpected issuer',
+      );
+      expect(await reasonFor(withToken(await signToken('alice', { keys, audience: 'another-api' })))).toBe(
+        'unexpected audience',
+      );
+      // Refusals of the request itself, and of a verified token's sub, have no cause to tell.
+      expect(await reasonFor(apiEvent({ owner: null }))).toBeUndefined();
+      expect(await reasonFor(withToken(await signToken('', { keys })))).toBeUndefined();
+    });
   });
 
   describe('deployed (AUTH_MODE=gateway): the JWT authorizer verified the token', () => {
@@ -155,6 +253,15 @@ describe('identity', () => {
     it('refuses a request without authorizer claims', async () => {
       await expect(codeOf(authenticate(apiEvent({ owner: null })))).resolves.toBe('UNAUTHORIZED');
       await expect(codeOf(authenticate(apiEvent({ owner: '' })))).resolves.toBe('UNAUTHORIZED');
+    });
+
+    it.each([
+      ['an authorizer without a JWT', {}],
+      ['a JWT authorizer without claims', { jwt: {} }],
+    ])('refuses %s with 401', async (_name, authorizer) => {
+      const event = apiEvent({ owner: null });
+      Object.assign(event.requestContext, { authorizer });
+      await expect(codeOf(authenticate(event))).resolves.toBe('UNAUTHORIZED');
     });
 
     it('ignores identities offered in headers', async () => {

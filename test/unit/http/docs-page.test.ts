@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { docsPage, inlineScript, inlineStyle } from '../../../lib/http/docs-page';
-import { acceptsGzip } from '../../../lib/http/negotiation';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -54,24 +53,29 @@ describe('the reference page', () => {
   it('asks for no icon (the browser would fetch /favicon.ico, a 404)', () => {
     expect(page.html).toContain('<link rel="icon" href="data:,">');
   });
-});
 
-describe('Accept-Encoding', () => {
-  it.each([
-    [undefined, false],
-    ['', false],
-    ['gzip', true],
-    ['gzip, deflate, br', true],
-    ['br;q=1.0, gzip;q=0.8', true],
-    ['GZIP', true],
-    ['x-gzip', true],
-    ['*', true],
-    ['gzip;q=0', false],
-    ['*;q=0', false],
-    ['gzip;q=0, *', false],
-    ['deflate, br', false],
-    ['identity', false],
-  ])('%j takes gzip: %s', (header, expected) => {
-    expect(acceptsGzip(header)).toBe(expected);
+  it('is a standards-mode HTML document in UTF-8, titled, sized for the device, styles in the head and scripts last', () => {
+    const lines = page.html.split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      '<!doctype html>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      '<title>Projects API reference</title>',
+    ]);
+    expect(lines.slice(-2)).toEqual(['</body>', '</html>']);
+    const order = ['<style>', '</head>', '<body>', '<noscript>', '<div id="reference">', '<script>', '</body>'];
+    const at = order.map((mark) => page.html.indexOf(mark));
+    expect(at.every((index) => index >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('opens the operations as a list, with deep links and request durations, and the catalog table ruled', () => {
+    const start = blocks(page.html, 'script')[1] ?? '';
+    const options = JSON.parse(start.slice(start.indexOf('(') + 1, start.lastIndexOf(')'))) as Record<string, unknown>;
+    expect(options).toMatchObject({ deepLinking: true, docExpansion: 'list', displayRequestDuration: true });
+    expect(blocks(page.html, 'style')[1]).toMatch(/\.info th, \.info td \{ border: 1px solid/);
+    expect(blocks(page.html, 'style')[1]).toMatch(/\.info table \{ border-collapse: collapse/);
   });
 });

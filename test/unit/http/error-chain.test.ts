@@ -137,6 +137,15 @@ describe('errorResponse', () => {
       requestId: 'req-1',
     });
   });
+
+  it('carries the per-field errors in problem details too, in the request’s language', async () => {
+    const error = validationFailed([{ field: 'title', message: { en: 'Required', ko: '필수입니다' } }]);
+    const response = await errorResponse(error, state({ problem: true, language: 'ko' }), '/projects');
+    expect(JSON.parse(response.body ?? '')).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'title', message: '필수입니다' }],
+    });
+  });
 });
 
 describe('toApiError', () => {
@@ -156,6 +165,8 @@ describe('toApiError', () => {
       cause: { package: '@middy/http-json-body-parser' },
     });
     expect((await toApiError(error)).apiError.code).toBe('MALFORMED_JSON');
+    const { context } = await onErrorChain(error, state(), '/projects');
+    expect((context.failure as { cause?: unknown }).cause).toBe(error);
   });
 
   it('treats thrown non-errors as unexpected', async () => {

@@ -8,6 +8,8 @@ describe('jsonStructureProblem', () => {
     ['{"a":{"b":1,"b":2}}', 'b'],
     ['{"a":1,"\\u0061":2}', 'a'],
     ['[{"k":1},{"x":[{"k":1,"k":3}]}]', 'k'],
+    ['{"a\\"":1,"a\\"":2}', 'a"'],
+    ['{"x":[1],"k":1,"k":2}', 'k'],
   ])('finds the repeated key in %s', (text, key) => {
     expect(jsonStructureProblem(text)).toEqual({ kind: 'duplicate-key', key });
   });
@@ -20,8 +22,13 @@ describe('jsonStructureProblem', () => {
     ['{"a\\\\":1,"a":2}'],
     ['"plain"'],
     ['{}'],
+    ['["x","a","a"]'],
   ])('finds nothing wrong in %s', (text) => {
     expect(jsonStructureProblem(text)).toBeUndefined();
+  });
+
+  it('leaves a key that is not a JSON string to the parser', () => {
+    expect(jsonStructureProblem('{"\\x":1,"\\x":2}')).toBeUndefined();
   });
 
   it('refuses nesting deeper than the limit, at any size', () => {

@@ -36,6 +36,8 @@ describe('negotiateLanguage', () => {
     ['ko, en', 'ko'],
     ['en;q=0.5, ko;q=0.5', 'en'],
     ['ko;q=0.5, en;q=0.5', 'ko'],
+    ['ko; q=0.1, en', 'en'],
+    ['en;x=1;q=0.1, ko', 'ko'],
     ['en;q=0.1, ko;q=0.2, en-GB;q=0.3', 'en'],
   ])('picks the most preferred of Korean and English in %j: %s', (header, language) => {
     expect(negotiateLanguage(header)).toBe(language);
@@ -108,6 +110,7 @@ describe('wantsProblemJson', () => {
     ['application/problem+json;q=x', false],
     ['application/problem+json;q=0.5, application/json;q=2', true],
     ['application/problem+json;q=0.5, application/json;q=-1, */*;q=0.6', false],
+    ['application/problem+json;q=0.5, application/json;q=0, */*;q=0.9', true],
   ])('leaves out ranges refused or weighted outside 0 to 1 (%j): %s', (accept, wanted) => {
     expect(wantsProblemJson(accept)).toBe(wanted);
   });
@@ -118,19 +121,20 @@ describe('acceptsGzip', () => {
     [undefined, false],
     ['', false],
     ['gzip', true],
+    ['gzip, deflate, br', true],
+    ['br;q=1.0, gzip;q=0.8', true],
     ['GZIP', true],
     ['x-gzip', true],
-    ['br, gzip;q=0.5', true],
     ['*', true],
-    ['deflate, *;q=0.1', true],
-    ['identity', false],
-    ['br, deflate', false],
     ['gzip;q=0', false],
     ['*;q=0', false],
     ['gzip;q=0, *', false],
+    ['deflate, br', false],
+    ['identity', false],
+    ['deflate, *;q=0.1', true],
     ['x-gzip;q=0, *', false],
     ['gzip;q=nonsense', false],
-  ])('%j takes gzip: %s', (header, accepted) => {
-    expect(acceptsGzip(header)).toBe(accepted);
+  ])('%j takes gzip: %s', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
   });
 });
