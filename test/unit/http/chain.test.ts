@@ -59,7 +59,18 @@ describe('the handler chain', () => {
   });
 
   it('makes one log line of ours for a failure, and nothing on the console', async () => {
-    const handler = publicHttpHandler(
+    // http-error-handler takes console.error as its logger when its module loads: load the chain
+    // afresh with the console watched.
+    let fresh: { publicHttpHandler: typeof publicHttpHandler; logger: typeof logger } | undefined;
+    jest.isolateModules(() => {
+      fresh = {
+        publicHttpHandler: require('../../../lib/http/public-handler').publicHttpHandler,
+        logger: require('../../../lib/telemetry').logger,
+      };
+    });
+    if (!fresh) throw new Error('not loaded');
+    fresh.logger.setLogLevel('INFO');
+    const handler = fresh.publicHttpHandler(
       async () => {
         throw new TypeError('boom');
       },
