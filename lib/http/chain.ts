@@ -71,6 +71,7 @@ export function httpChain<B, Q>(
     .use(outcomeLog())
     .use(errorEnvelope())
     // The error is logged once, by outcomeLog, with the request's context.
+    // Stryker disable next-line BooleanLiteral: http-error-handler logs only through a function, and `true` is none
     .use(httpErrorHandler({ logger: false }))
     .use(knownErrors());
   for (const middleware of checks) handler.use(middleware);
