@@ -6,6 +6,7 @@
 import { handler as createHandler } from '../../functions/create-project';
 import { projectCreator as repository } from '../../lib/store';
 import { logger } from '../../lib/telemetry';
+import { loadFresh, recordOutput } from '../support/fresh';
 import { invoke } from '../support/lambda';
 import { useTable } from '../support/table';
 
@@ -15,13 +16,7 @@ let lines: string[] = [];
 
 beforeEach(() => {
   lines = [];
-  // Powertools writes INFO lines and EMF to stdout, WARN and ERROR lines to stderr.
-  for (const stream of [process.stdout, process.stderr]) {
-    jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      return true;
-    });
-  }
+  recordOutput(lines);
   logger.setLogLevel('INFO');
   process.env.POWERTOOLS_METRICS_DISABLED = 'false';
 });
@@ -41,7 +36,7 @@ describe('telemetry', () => {
   it('logs a 409 once, at WARN, with its request id and code, owner and no token or stack', async () => {
     const owner = `telemetry-${Date.now()}`;
     await invoke(createHandler, { owner, body: { title: 'Logged' } });
-    lines = [];
+    lines.length = 0;
     const reply = await invoke(createHandler, {
       owner,
       body: { title: 'Logged' },
@@ -93,14 +88,10 @@ describe('telemetry', () => {
 
   it('emits EMF metrics: Requests by route and code, and UnexpectedErrors for exceptions alone', async () => {
     // Metrics read POWERTOOLS_METRICS_DISABLED when they are made: load the function afresh.
-    let fresh: { handler: typeof createHandler; repository: typeof repository } | undefined;
-    jest.isolateModules(() => {
-      fresh = {
-        handler: require('../../functions/create-project').handler,
-        repository: require('../../lib/store').projectCreator,
-      };
-    });
-    if (!fresh) throw new Error('not loaded');
+    const fresh = loadFresh(() => ({
+      handler: require('../../functions/create-project').handler as typeof createHandler,
+      repository: require('../../lib/store').projectCreator as typeof repository,
+    }));
     const owner = `metrics-${Date.now()}`;
     await invoke(fresh.handler, { owner, body: { title: 'Counted' } });
     await invoke(fresh.handler, { owner, body: { title: 'Counted' } });
@@ -128,22 +119,14 @@ describe('telemetry', () => {
     expect(unexpected[0].service).toBe('projects-api');
   });
   it('logs a 503 at WARN and leaves it out of the UnexpectedErrors metric the alarm watches', async () => {
-    let fresh:
-      | {
-          handler: typeof createHandler;
-          repository: typeof repository;
-          unavailable: (cause?: unknown) => Error;
-        }
-      | undefined;
-    jest.isolateModules(() => {
-      fresh = {
-        handler: require('../../functions/create-project').handler,
-        repository: require('../../lib/store').projectCreator,
-        unavailable: require('../../lib/errors/rejections').serviceUnavailable,
-      };
+    const fresh = loadFresh(() => {
       require('../../lib/telemetry').logger.setLogLevel('INFO');
+      return {
+        handler: require('../../functions/create-project').handler as typeof createHandler,
+        repository: require('../../lib/store').projectCreator as typeof repository,
+        unavailable: require('../../lib/errors/rejections').serviceUnavailable as (cause?: unknown) => Error,
+      };
     });
-    if (!fresh) throw new Error('not loaded');
     jest.spyOn(fresh.repository, 'createProjects').mockRejectedValueOnce(fresh.unavailable(new Error('throttled')));
     const reply = await invoke(fresh.handler, { owner: `unavailable-${Date.now()}`, body: { title: 'Busy' } });
     expect(reply.status).toBe(503);

@@ -5,18 +5,14 @@
 import { EARLY_TIMEOUT_MS } from '../../../lib/http/chain';
 import { publicHttpHandler } from '../../../lib/http/public-handler';
 import { logger } from '../../../lib/telemetry';
+import { loadFresh, recordOutput } from '../../support/fresh';
 import { apiEvent, lambdaContext } from '../../support/lambda';
 
 let lines: string[] = [];
 
 beforeEach(() => {
   lines = [];
-  for (const stream of [process.stdout, process.stderr]) {
-    jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      return true;
-    });
-  }
+  recordOutput(lines);
   for (const method of ['log', 'info', 'warn', 'error'] as const) {
     jest.spyOn(console, method).mockImplementation((...args: unknown[]) => lines.push(`console: ${args.join(' ')}`));
   }
@@ -61,14 +57,10 @@ describe('the handler chain', () => {
   it('makes one log line of ours for a failure, and nothing on the console', async () => {
     // http-error-handler takes console.error as its logger when its module loads: load the chain
     // afresh with the console watched.
-    let fresh: { publicHttpHandler: typeof publicHttpHandler; logger: typeof logger } | undefined;
-    jest.isolateModules(() => {
-      fresh = {
-        publicHttpHandler: require('../../../lib/http/public-handler').publicHttpHandler,
-        logger: require('../../../lib/telemetry').logger,
-      };
-    });
-    if (!fresh) throw new Error('not loaded');
+    const fresh = loadFresh(() => ({
+      publicHttpHandler: require('../../../lib/http/public-handler').publicHttpHandler as typeof publicHttpHandler,
+      logger: require('../../../lib/telemetry').logger as typeof logger,
+    }));
     fresh.logger.setLogLevel('INFO');
     const handler = fresh.publicHttpHandler(
       async () => {
