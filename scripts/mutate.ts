@@ -67,33 +67,23 @@ function relative(fileName: string): string {
   return fileName.startsWith(ROOT) ? fileName.slice(ROOT.length + 1) : fileName;
 }
 
-/** The `mutate` patterns of stryker.config.json. */
-function configuredMutate(): string[] {
-  return (JSON.parse(readFileSync(join(ROOT, 'stryker.config.json'), 'utf8')) as { mutate: string[] }).mutate;
-}
-
-/** The files stryker.config.json names with a `!` pattern: never mutated, never reported. */
-function excludedFiles(): Set<string> {
-  return new Set(
-    configuredMutate()
-      .filter((pattern) => pattern.startsWith('!'))
-      .map((pattern) => pattern.slice(1)),
-  );
-}
+/** The `!` patterns of stryker.config.json's `mutate`: files never mutated, never reported. */
+const EXCLUSIONS = (
+  JSON.parse(readFileSync(join(ROOT, 'stryker.config.json'), 'utf8')) as { mutate: string[] }
+).mutate.filter((pattern) => pattern.startsWith('!'));
+const EXCLUDED_FILES = new Set(EXCLUSIONS.map((pattern) => pattern.slice(1)));
 
 /** The files of a folder that stryker.config.json mutates (its `!` patterns left out). */
 function mutatedFilesIn(folder: string): string[] {
-  const excluded = excludedFiles();
   const dir = folder === 'lib (root)' ? 'lib' : folder;
   return readdirSync(join(ROOT, dir))
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
     .map((name) => `${dir}/${name}`)
-    .filter((file) => !excluded.has(file));
+    .filter((file) => !EXCLUDED_FILES.has(file));
 }
 
 export function renderReport(all: readonly MutantResult[], seconds: number): string {
-  const excluded = excludedFiles();
-  const results = all.filter((result) => !excluded.has(relative(result.fileName)));
+  const results = all.filter((result) => !EXCLUDED_FILES.has(relative(result.fileName)));
   const byFolder = new Map<string, { detected: number; undetected: number; files: Set<string> }>();
   for (const result of results) {
     const folder = folderOf(result.fileName);
@@ -186,7 +176,7 @@ async function main(): Promise<number> {
       incremental: values.incremental,
       force: values.force,
       // The files asked for, less those the configuration never mutates (its `!` patterns).
-      ...(values.mutate ? { mutate: [...values.mutate, ...configuredMutate().filter((p) => p.startsWith('!'))] } : {}),
+      ...(values.mutate ? { mutate: [...values.mutate, ...EXCLUSIONS] } : {}),
     });
     await stryker.runMutationTest();
     const results = mergeResults(fromSchemaReport(join(ROOT, 'reports', 'mutation', 'mutation.json')));
