@@ -4,8 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '\\.[cm]?[jt]s$': '<rootDir>/test/support/esbuild-transform.cjs' },
-  // middy and jose ship ES modules only: compile them to CommonJS too.
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
+  // middy, jose and the Unicode packages ship ES modules only: compile them to CommonJS too.
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|unicode-case-folding|@unicode)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -144,7 +144,7 @@ export interface components {
             deletedAt: string | null;
         };
         NewProject: {
-            /** @description Trimmed, 1 to 100 characters (code points), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC, as sent. Two titles are the same after NFKC, removing default-ignorable characters (zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers, bidi marks), case folding, trimming and collapsing white space. */
+            /** @description Trimmed, 1 to 100 characters (code points), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC, as sent. Two titles are the same when equal after Unicode’s NFKC_Casefold (NFKC, removing default-ignorable characters such as zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers and bidi marks, and full case folding: ẞ, ß and ss fold alike, dotless ı and i stay different letters), trimming and collapsing white space. */
             title: string;
             /**
              * @description At most 1,000 characters (code points).
@@ -154,7 +154,7 @@ export interface components {
         };
         /** @description At least one of title and description; `version` alone is not a change. */
         ProjectPatch: {
-            /** @description Trimmed, 1 to 100 characters (code points), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC, as sent. Two titles are the same after NFKC, removing default-ignorable characters (zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers, bidi marks), case folding, trimming and collapsing white space. */
+            /** @description Trimmed, 1 to 100 characters (code points), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC, as sent. Two titles are the same when equal after Unicode’s NFKC_Casefold (NFKC, removing default-ignorable characters such as zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers and bidi marks, and full case folding: ẞ, ß and ss fold alike, dotless ı and i stay different letters), trimming and collapsing white space. */
             title?: string;
             /** @description At most 1,000 characters (code points). */
             description?: string;
@@ -492,7 +492,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `PROJECT_TITLE_CONFLICT`: The owner already has a live project with the same title (compared after NFKC, trimming, collapsing white space and case folding). */
+            /** @description `PROJECT_TITLE_CONFLICT`: The owner already has a live project with the same title (compared after Unicode’s NFKC_Casefold, trimming and collapsing white space). */
             409: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -699,7 +699,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `PROJECT_TITLE_CONFLICT`: The owner already has a live project with the same title (compared after NFKC, trimming, collapsing white space and case folding). */
+            /** @description `PROJECT_TITLE_CONFLICT`: The owner already has a live project with the same title (compared after Unicode’s NFKC_Casefold, trimming and collapsing white space). */
             409: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -1130,7 +1130,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `PROJECT_TITLE_CONFLICT`: The owner already has a live project with the same title (compared after NFKC, trimming, collapsing white space and case folding).
+             * @description `PROJECT_TITLE_CONFLICT`: The owner already has a live project with the same title (compared after Unicode’s NFKC_Casefold, trimming and collapsing white space).
              *
              *     `PROJECT_VERSION_CONFLICT`: The `version` in the body is not the current version of the project.
              */
@@ -1310,7 +1310,7 @@ export interface operations {
             /**
              * @description `PROJECT_NOT_DELETED`: A restore was asked for a project that is not deleted.
              *
-             *     `PROJECT_TITLE_CONFLICT`: The owner already has a live project with the same title (compared after NFKC, trimming, collapsing white space and case folding).
+             *     `PROJECT_TITLE_CONFLICT`: The owner already has a live project with the same title (compared after Unicode’s NFKC_Casefold, trimming and collapsing white space).
              */
             409: {
                 headers: {

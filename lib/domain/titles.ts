@@ -3,6 +3,7 @@
  * key under which two titles that look the same to a person are the same title.
  */
 import { createHash } from 'node:crypto';
+import { caseFold } from 'unicode-case-folding';
 import { TITLE_MAX_LENGTH } from './limits';
 
 export { TITLE_MAX_LENGTH };
@@ -65,20 +66,14 @@ export function canonicalTitle(raw: string): string {
 
 /**
  * The form two titles are compared in, so that two titles a person sees as the same are the
- * same: NFKC, default-ignorable characters removed, case folded, white space trimmed and
- * collapsed to one space. `toUpperCase().toLowerCase()` approximates full case folding
- * (ß → ss; final sigma is folded to σ explicitly), and NFKC runs again after folding, as
- * NFKC_Casefold does (which also removes default-ignorables).
+ * same: Unicode's NFKC_Casefold (NFKC, default-ignorable code points removed, full case
+ * folding by the C and F mappings of `CaseFolding.txt`, NFKC again), then white space trimmed
+ * and every run of it collapsed to one space. `ẞ`, `ß` and `ss` fold alike; dotless `ı` and `i`
+ * stay two letters, as in every language but Turkish and Azeri, whose T mappings are not used.
  */
 export function titleKey(raw: string): string {
-  const folded = raw
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .toUpperCase()
-    .toLowerCase()
-    .replace(/ς/g, 'σ')
-    .normalize('NFKC');
-  // Stryker disable next-line StringLiteral: equivalent, no code point that is not default-ignorable becomes one under NFKC and case mapping (every one checked), so this finds none; a guard for later Unicode versions
+  const folded = caseFold(raw.normalize('NFKC').replace(INVISIBLE, '')).normalize('NFKC');
+  // Stryker disable next-line StringLiteral: equivalent, no code point that is not default-ignorable becomes one under NFKC and case folding (every one checked), so this finds none; a guard for later Unicode versions
   const visible = folded.replace(INVISIBLE, '');
   return visible.replace(WHITE_SPACE_RUN, ' ').trim();
 }

@@ -46,7 +46,7 @@ export const errorGuide: Readonly<Record<ErrorCode, Guidance>> = {
     clientAction: 'Use one of the methods named in `Allow`.',
   },
   PROJECT_TITLE_CONFLICT: {
-    when: 'The owner already has a live project with the same title (compared after NFKC, trimming, collapsing white space and case folding).',
+    when: 'The owner already has a live project with the same title (compared after Unicode’s NFKC_Casefold, trimming and collapsing white space).',
     retryable: false,
     clientAction: 'Choose another title, or rename or delete the project that holds it.',
   },

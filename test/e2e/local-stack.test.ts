@@ -204,6 +204,16 @@ describe('the local stack (npm start)', () => {
     }
   });
 
+  it('folds case as Unicode does: STRAẞE, straße and STRASSE are one title, ılık and ilik are two', async () => {
+    const owner = documentedClient(stack.baseUrl, (await token('erin', stack.env)).trim());
+    const post = async (title: string) => (await owner.createProject({ title })).status;
+    expect(await post('STRAẞE')).toBe(201);
+    expect([await post('straße'), await post('STRASSE'), await post('Strasse')]).toEqual([409, 409, 409]);
+    expect(await post('ılık')).toBe(201);
+    expect(await post('ilik')).toBe(201);
+    expect(await post('ILIK')).toBe(409);
+  });
+
   it('replays a create and a batch byte for byte, and lists a batch of 12 in reverse request order', async () => {
     const owner = (await token('dave', stack.env)).trim();
     const replayOf = async (path: string, body: string, key: string) => {

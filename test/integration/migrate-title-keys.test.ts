@@ -1,7 +1,8 @@
 /**
- * After the title rules changed (default-ignorable characters now fold out of the key),
- * `npm run check-consistency -- --fix-title-keys` moves every stored key to what the rules
- * make of its title, with its lock, and reports the live projects that became the same title.
+ * After the title rules change, `npm run check-consistency -- --fix-title-keys` moves every
+ * stored key to what the rules make of its title, with its lock, and reports the live projects
+ * that became the same title. The keys here are written as earlier rules wrote them: with
+ * default-ignorable characters kept, and with case folded by `toUpperCase().toLowerCase()`.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -120,6 +121,22 @@ describe('check-consistency --fix-title-keys', () => {
     expect((await invoke(createHandler, { owner: 'alice', body: { title: 'oldnotes' } })).status).toBe(409);
     const aliceItems = (await table.scan()).filter((item) => item.owner === 'alice');
     expect(findViolations(aliceItems)).toEqual([]);
+  });
+
+  it('moves keys folded by toUpperCase().toLowerCase() to full case folding: ẞ meets ss, ı leaves i', async () => {
+    await legacyProject('carol', '01ARZ3NDEKTSV4RRFFQ69G5FB1', 'STRAẞE', 'straße');
+    await legacyProject('carol', '01ARZ3NDEKTSV4RRFFQ69G5FB2', 'straße', 'strasse');
+    await legacyProject('carol', '01ARZ3NDEKTSV4RRFFQ69G5FB3', 'ılık', 'ilik');
+
+    const { code, stdout } = await fix();
+    expect(stdout).toContain('CONFLICT owner carol: project 01ARZ3NDEKTSV4RRFFQ69G5FB1');
+    expect(code).toBe(1);
+    const moved = (await table.scan()).find((item) => item.id === '01ARZ3NDEKTSV4RRFFQ69G5FB3');
+    expect(moved?.titleKey).toBe('ılık');
+    // The dotted "ilik" is another word, free again ("ILIK" folds to it); "ılık" keeps its lock under its new key.
+    expect((await invoke(createHandler, { owner: 'carol', body: { title: 'ilik' } })).status).toBe(201);
+    expect((await invoke(createHandler, { owner: 'carol', body: { title: 'ILIK' } })).status).toBe(409);
+    expect((await invoke(createHandler, { owner: 'carol', body: { title: 'ılık' } })).status).toBe(409);
   });
 
   it('changes nothing of a project whose key is right already', async () => {

@@ -25,7 +25,9 @@ module.exports = {
       target: 'node20',
       platform: 'node',
       sourcemap: 'inline',
-      sourcefile: filename,
+      // Every module here becomes CommonJS with an `__esModule` mark, so a `.mjs` file imports
+      // as the others do, not with Node's interop (where `default` is the whole exports object).
+      sourcefile: filename.replace(/\.mjs$/, '.js'),
       supported: { 'dynamic-import': false },
       logLevel: 'silent',
     });
