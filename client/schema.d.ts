@@ -313,7 +313,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
-                /** @description `nextCursor` of the previous page, unchanged. Bound to its owner and list. */
+                /** @description `nextCursor` of the previous page, exactly as sent: a cursor that differs in any character (padding and other spellings of the same bytes included), or that belongs to another owner or list, is `400 VALIDATION_FAILED`. */
                 cursor?: string;
                 /** @description `true` lists the deleted projects (the trash), most recently deleted first. */
                 deleted?: boolean;

@@ -1,7 +1,10 @@
 /**
  * List cursors: opaque to clients, tamper-evident, and bound to the owner and the list
  * (live or deleted) they were minted for. The payload names the last item of a page; an
- * HMAC over owner, list and payload proves the server made it for this owner.
+ * HMAC over owner, list and payload proves the server made it for this owner. A cursor is
+ * compared as the exact text the server minted: the payload is signed as text, and the
+ * signature is compared as its one unpadded base64url spelling, so no other spelling of the
+ * same bytes (padding, the unused low bits of the last character) passes.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ID_PATTERN } from './domain/ids';
@@ -10,15 +13,15 @@ import { type Rejection, validationFailed } from './errors/rejections';
 
 const MAX_CURSOR_LENGTH = 1024;
 
-function mac(secret: string, owner: string, deleted: boolean, payload: string): Buffer {
+function mac(secret: string, owner: string, deleted: boolean, payload: string): string {
   return createHmac('sha256', secret)
     .update(`${owner}\n${deleted ? 'deleted' : 'live'}\n${payload}`, 'utf8')
-    .digest();
+    .digest('base64url');
 }
 
 export function encodeCursor(secret: string, owner: string, deleted: boolean, position: CursorPosition): string {
   const payload = Buffer.from(JSON.stringify({ i: position.id, s: position.sortKey }), 'utf8').toString('base64url');
-  return `${payload}.${mac(secret, owner, deleted, payload).toString('base64url')}`;
+  return `${payload}.${mac(secret, owner, deleted, payload)}`;
 }
 
 function invalidCursor(): Rejection {
@@ -30,8 +33,8 @@ export function decodeCursor(secret: string, owner: string, deleted: boolean, cu
   if (cursor.length > MAX_CURSOR_LENGTH) throw invalidCursor();
   const [payload, signature, ...rest] = cursor.split('.');
   if (!payload || !signature || rest.length > 0) throw invalidCursor();
-  const expected = mac(secret, owner, deleted, payload);
-  const given = Buffer.from(signature, 'base64url');
+  const expected = Buffer.from(mac(secret, owner, deleted, payload));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidCursor();
   let position: unknown;
   try {

@@ -18,7 +18,10 @@ doc(Title, {
 doc(Description, { description: 'At most 1,000 characters (code points).', maxLength: DESCRIPTION_MAX_LENGTH });
 doc(Version, { description: 'The version the change is based on; a stale one is a 409 PROJECT_VERSION_CONFLICT.' });
 doc(Limit, { description: 'Page size, 1 to 100 (default 20).' });
-doc(Cursor, { description: '`nextCursor` of the previous page, unchanged. Bound to its owner and list.' });
+doc(Cursor, {
+  description:
+    '`nextCursor` of the previous page, exactly as sent: a cursor that differs in any character (padding and other spellings of the same bytes included), or that belongs to another owner or list, is `400 VALIDATION_FAILED`.',
+});
 doc(Deleted, { description: '`true` lists the deleted projects (the trash), most recently deleted first.' });
 doc(BatchItem, { $ref: '#/components/schemas/NewProject' });
 doc(BatchItems, { description: '1 to 25 projects, each as in POST /projects.' });

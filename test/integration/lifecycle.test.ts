@@ -224,6 +224,20 @@ describe('GET /projects', () => {
       }
     });
 
+    it('refuses every one-character change and every padding of the cursor it sent with 400', async () => {
+      // Each character swapped for its neighbour in the base64url alphabet (A↔B, w↔x, …).
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      const next = (c: string) => alphabet[(alphabet.indexOf(c) + 1) % alphabet.length];
+      const variants = [`${cursor}=`, `${cursor}==`, cursor.replace('.', '=.')];
+      for (let i = 0; i < cursor.length; i += 1) {
+        const c = cursor[i] ?? '';
+        if (c !== '.') variants.push(`${cursor.slice(0, i)}${next(c)}${cursor.slice(i + 1)}`);
+      }
+      const answered = await Promise.all(variants.map(async (bad) => (await list(owner, { cursor: bad })).status));
+      expect(new Set(answered)).toEqual(new Set([400]));
+      expect((await list(owner, { cursor })).status).toBe(200);
+    });
+
     it('refuses another owner’s cursor', async () => {
       expectFailure(await list(freshOwner(), { cursor }), 400, 'VALIDATION_FAILED');
     });
