@@ -1,16 +1,21 @@
 /**
  * A best-effort batch (POST /projects/batch with atomic: false): every valid item in its own
  * transaction, and a report of each other item. Under a key, the plan (the id each valid item
- * gets) is recorded first: a retry after a crash resumes it, and a project an earlier attempt
- * made counts as made, so the retry never answers 409 for the client's own projects.
+ * gets) is recorded first, with a lease: one attempt at a time runs it, and the record is
+ * completed once, by the attempt holding the lease; every concurrent duplicate waits for that
+ * answer and replays it. A retry after a crash takes over the plan once its lease has run out,
+ * and a project an earlier attempt made counts as made, so it never answers 409 for the
+ * client's own projects.
  */
-import type { Idempotency, StoredResponse } from '../domain/idempotency';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BATCH_LEASE_MS, type Idempotency, type StoredResponse } from '../domain/idempotency';
 import { newId } from '../domain/ids';
 import { type NewProject, newProject, type Project } from '../domain/project';
-import type { ProjectCreator } from '../domain/repository';
+import type { BatchPlan, ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
 import { type ErrorCode, errorMessage, type Language, localize } from '../errors/catalog';
-import { isRejection, isRejectionOf } from '../errors/rejections';
+import { isRejection, isRejectionOf, reject } from '../errors/rejections';
 import { CreateProjectBody } from '../schemas';
 import { validate } from '../validation';
 import { DUPLICATE_IN_BATCH, duplicatesInBatch } from './create-projects';
@@ -18,6 +23,10 @@ import { replay } from './replay';
 
 /** How many per-item transactions of a best-effort batch run at once. */
 export const BATCH_CONCURRENCY = 5;
+
+/** How often a duplicate looks again for the answer of the attempt that runs the batch. */
+const FIRST_POLL_MS = 25;
+const MAX_POLL_MS = 250;
 
 export interface Failure {
   index: number;
@@ -74,30 +83,17 @@ function sortItems(rawItems: readonly unknown[], language: Language) {
   return { attempted, failures };
 }
 
-export async function createBestEffortBatch(
-  repository: ProjectCreator,
-  owner: string,
-  rawItems: readonly unknown[],
-  language: Language,
-  idempotency: Idempotency | undefined,
-): Promise<StoredResponse> {
-  const { attempted, failures } = sortItems(rawItems, language);
-  const now = new Date();
-  let plan = {
-    projects: attempted.map(({ index }) => ({ index, id: newId(now.getTime()), createdAt: now.toISOString() })),
-  };
-  if (idempotency) {
-    const start = await repository.startBatch(owner, idempotency, plan);
-    if (start.kind === 'recorded') return replay(start.record, idempotency);
-    plan = start.plan;
-  }
-  const planned = new Map(plan.projects.map((entry) => [entry.index, entry]));
+type Sorted = ReturnType<typeof sortItems>;
 
+/** Runs a plan: each attempted item in its own transaction, under the id the plan gives it. */
+async function runPlan(repository: ProjectCreator, owner: string, sorted: Sorted, plan: BatchPlan, language: Language) {
+  const planned = new Map(plan.projects.map((entry) => [entry.index, entry]));
   const items: BatchReport['items'] = [];
+  const failures = [...sorted.failures];
   let unavailable = false;
-  await forEachConcurrently(attempted, BATCH_CONCURRENCY, async ({ index, input }) => {
+  await forEachConcurrently(sorted.attempted, BATCH_CONCURRENCY, async ({ index, input }) => {
     const entry = planned.get(index);
-    const project = newProject(input, new Date(entry?.createdAt ?? now), entry?.id ?? newId());
+    const project = newProject(input, new Date(entry?.createdAt ?? Date.now()), entry?.id ?? newId());
     try {
       const outcome = await repository.createPlanned(owner, project);
       if (outcome.kind === 'created') items.push({ index, project: outcome.project });
@@ -113,13 +109,45 @@ export async function createBestEffortBatch(
       failures.push({ index, code: 'SERVICE_UNAVAILABLE', message: errorMessage('SERVICE_UNAVAILABLE', language) });
     }
   });
-
   const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
   const data: BatchReport = { items: items.sort(byIndex), failures: failures.sort(byIndex) };
-  // An item that met a passing fault leaves the plan open: a retry with the key resumes it.
-  if (idempotency && !unavailable) {
-    const projectIds = items.map(({ project }) => project.id);
-    await repository.finishBatch(owner, idempotency, { status: 200, data }, projectIds);
+  return { answer: { status: 200, data }, projectIds: items.map(({ project }) => project.id), unavailable };
+}
+
+export async function createBestEffortBatch(
+  repository: ProjectCreator,
+  owner: string,
+  rawItems: readonly unknown[],
+  language: Language,
+  idempotency: Idempotency | undefined,
+): Promise<StoredResponse> {
+  const sorted = sortItems(rawItems, language);
+  const now = new Date();
+  const plan: BatchPlan = {
+    projects: sorted.attempted.map(({ index }) => ({ index, id: newId(now.getTime()), createdAt: now.toISOString() })),
+  };
+  if (!idempotency) return (await runPlan(repository, owner, sorted, plan, language)).answer;
+
+  const token = randomUUID();
+  const waitUntil = Date.now() + BATCH_LEASE_MS;
+  for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
+    const lease = { token, until: Date.now() + BATCH_LEASE_MS };
+    const start = await repository.startBatch(owner, idempotency, plan, lease);
+    if (start.kind === 'recorded') return replay(start.record, idempotency);
+    if (start.kind !== 'running') {
+      let finished = false;
+      try {
+        const run = await runPlan(repository, owner, sorted, start.plan, language);
+        // An item that met a passing fault leaves the plan open: a retry with the key resumes it.
+        if (run.unavailable) return run.answer;
+        finished = await repository.finishBatch(owner, idempotency, run.answer, run.projectIds, lease);
+        if (finished) return run.answer;
+        // Another attempt took the plan over and completed it: its answer is the one to give.
+      } finally {
+        if (!finished) await repository.releaseBatch(owner, idempotency, lease);
+      }
+    }
+    if (Date.now() + wait > waitUntil) throw reject('SERVICE_UNAVAILABLE');
+    await sleep(wait);
   }
-  return { status: 200, data };
 }

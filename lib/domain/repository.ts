@@ -48,9 +48,21 @@ export interface BatchPlan {
   projects: { index: number; id: string; createdAt: string }[];
 }
 
+/**
+ * Who is running a pending batch, and until when: one attempt at a time works on a plan, and
+ * the others wait for its answer. A lease that ran out (its attempt died) is taken over.
+ */
+export interface BatchLease {
+  token: string;
+  /** Epoch milliseconds. */
+  until: number;
+}
+
 export type BatchStart =
   | { kind: 'started'; plan: BatchPlan }
   | { kind: 'resumed'; plan: BatchPlan }
+  /** Another attempt holds the lease: its answer is coming. */
+  | { kind: 'running' }
   | { kind: 'recorded'; record: IdempotencyRecord };
 
 /** What became of a conditioned replacement of a project. */
@@ -69,8 +81,18 @@ export interface ProjectCreator {
   ): Promise<{ kind: 'saved' } | { kind: 'recorded'; record: IdempotencyRecord }>;
   /** Creates one project of a planned batch; a project already made under its id counts as created. */
   createPlanned(owner: string, project: Project): Promise<{ kind: 'created'; project: Project } | { kind: 'conflict' }>;
-  startBatch(owner: string, idempotency: Idempotency, plan: BatchPlan): Promise<BatchStart>;
-  finishBatch(owner: string, idempotency: Idempotency, response: StoredResponse, projectIds: string[]): Promise<void>;
+  /** Records the plan under the lease, or takes over a pending plan whose lease ran out. */
+  startBatch(owner: string, idempotency: Idempotency, plan: BatchPlan, lease: BatchLease): Promise<BatchStart>;
+  /** Completes the record with the answer, only if the plan is pending under this lease; false if it is not. */
+  finishBatch(
+    owner: string,
+    idempotency: Idempotency,
+    response: StoredResponse,
+    projectIds: string[],
+    lease: BatchLease,
+  ): Promise<boolean>;
+  /** Ends the lease of a plan left pending, so that a retry resumes it at once. */
+  releaseBatch(owner: string, idempotency: Idempotency, lease: BatchLease): Promise<void>;
 }
 
 export interface ProjectReader {

@@ -4,9 +4,10 @@
  * itself refuses a second live holder of a title, whatever the concurrency.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { ProjectCreator } from '../domain/repository';
+import type { Idempotency } from '../domain/idempotency';
+import type { BatchLease, BatchPlan, ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
 import { send } from './failures';
 import { itemWriter, type ProjectItem, recordOf, storedAnswer, toProject } from './items';
@@ -26,6 +27,35 @@ export function createProjectCreator(client: DynamoDBDocumentClient, tableName: 
       if (error instanceof ConditionalCheckFailedException && error.Item) return unmarshall(error.Item);
       throw error;
     }
+  }
+
+  /** An update of one item that only applies under its condition; false when the condition failed. */
+  async function conditioned(update: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
+    try {
+      await send(() => client.send(new UpdateCommand({ TableName: tableName, ...update })));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** The lease of a pending plan of this request, if the one it had ran out. */
+  function takeOver(owner: string, idempotency: Idempotency, lease: BatchLease): Promise<boolean> {
+    return conditioned({
+      Key: recordKey(owner, idempotency.digest),
+      UpdateExpression: 'SET lease = :lease, leaseUntil = :until',
+      ConditionExpression:
+        '#state = :pending AND fingerprint = :fingerprint AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: {
+        ':lease': lease.token,
+        ':until': lease.until,
+        ':pending': 'pending',
+        ':fingerprint': idempotency.fingerprint,
+        ':now': Date.now(),
+      },
+    });
   }
 
   return {
@@ -81,39 +111,50 @@ export function createProjectCreator(client: DynamoDBDocumentClient, tableName: 
       return { kind: 'conflict' };
     },
 
-    async startBatch(owner, idempotency, plan) {
+    async startBatch(owner, idempotency, plan, lease) {
       const ids = plan.projects.map((project) => project.id);
-      const existing = await putRecord(write.recordPut(owner, idempotency, { state: 'pending', plan }, ids));
+      const fields = { state: 'pending', plan, lease: lease.token, leaseUntil: lease.until } as const;
+      const existing = await putRecord(write.recordPut(owner, idempotency, fields, ids));
       if (!existing) return { kind: 'started', plan };
       const {
         state,
         fingerprint,
         plan: planned,
-      } = existing as Partial<{ state: string; fingerprint: string; plan: typeof plan }>;
-      // The plan of the first attempt (a pending record always holds one).
-      if (state === 'pending' && fingerprint === idempotency.fingerprint)
-        return { kind: 'resumed', plan: planned ?? plan };
-      return { kind: 'recorded', record: recordOf(existing) };
+      } = existing as Partial<{ state: string; fingerprint: string; plan: BatchPlan }>;
+      if (state !== 'pending' || fingerprint !== idempotency.fingerprint)
+        return { kind: 'recorded', record: recordOf(existing) };
+      // The plan of the first attempt (a pending record always holds one), if its lease ran out.
+      return (await takeOver(owner, idempotency, lease))
+        ? { kind: 'resumed', plan: planned ?? plan }
+        : { kind: 'running' };
     },
 
-    async finishBatch(owner, idempotency, response, projectIds) {
-      await send(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: recordKey(owner, idempotency.digest),
-            UpdateExpression: 'SET #state = :complete, #response = :response, projectIds = :ids REMOVE #plan',
-            ConditionExpression: 'fingerprint = :fingerprint',
-            ExpressionAttributeNames: { '#state': 'state', '#response': 'response', '#plan': 'plan' },
-            ExpressionAttributeValues: {
-              ':complete': 'complete',
-              ':response': storedAnswer(response),
-              ':ids': projectIds,
-              ':fingerprint': idempotency.fingerprint,
-            },
-          }),
-        ),
-      );
+    async finishBatch(owner, idempotency, response, projectIds, lease) {
+      return conditioned({
+        Key: recordKey(owner, idempotency.digest),
+        UpdateExpression:
+          'SET #state = :complete, #response = :response, projectIds = :ids REMOVE #plan, lease, leaseUntil',
+        ConditionExpression: '#state = :pending AND fingerprint = :fingerprint AND lease = :lease',
+        ExpressionAttributeNames: { '#state': 'state', '#response': 'response', '#plan': 'plan' },
+        ExpressionAttributeValues: {
+          ':complete': 'complete',
+          ':pending': 'pending',
+          ':response': storedAnswer(response),
+          ':ids': projectIds,
+          ':fingerprint': idempotency.fingerprint,
+          ':lease': lease.token,
+        },
+      });
+    },
+
+    async releaseBatch(owner, idempotency, lease) {
+      await conditioned({
+        Key: recordKey(owner, idempotency.digest),
+        UpdateExpression: 'SET leaseUntil = :over',
+        ConditionExpression: '#state = :pending AND lease = :lease',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':over': 0, ':pending': 'pending', ':lease': lease.token },
+      });
     },
   };
 }

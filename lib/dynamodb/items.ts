@@ -55,7 +55,9 @@ export function recordOf(item: Record<string, unknown>): IdempotencyRecord {
   return { fingerprint, response: typeof response === 'string' ? (JSON.parse(response) as StoredResponse) : response };
 }
 
-export type RecordFields = { state: 'complete'; response: StoredResponse } | { state: 'pending'; plan: BatchPlan };
+export type RecordFields =
+  | { state: 'complete'; response: StoredResponse }
+  | { state: 'pending'; plan: BatchPlan; lease: string; leaseUntil: number };
 
 /** The writes of one table. */
 export function itemWriter(tableName: string) {

@@ -250,6 +250,26 @@ describe('POST /projects/batch with Idempotency-Key', () => {
     expect(await projectsOf(owner)).toHaveLength(2);
   });
 
+  it('answers 5 concurrent keyed best-effort batches with one answer, byte for byte, completed once', async () => {
+    const owner = freshOwner();
+    const key = freshKey();
+    const items = { atomic: false, projects: [{ title: 'Same' }, { title: '' }, { title: 'Again' }, { title: 'same' }] };
+    const finish = jest.spyOn(repository, 'finishBatch');
+    const replies = await Promise.all(Array.from({ length: 5 }, () => batch(owner, items, key)));
+    const completions = await Promise.all(finish.mock.results.map((result) => result.value));
+    expect(completions.filter((completed) => completed === true)).toHaveLength(1);
+    for (const reply of replies) {
+      expect(reply.status).toBe(200);
+      expect(reply.body).toBe(replies[0]?.body);
+    }
+    const replayed = replies.map((reply) => reply.headers['idempotent-replayed']);
+    expect(replayed.filter((header) => header === undefined)).toHaveLength(1);
+    expect(replayed.filter((header) => header === 'true')).toHaveLength(4);
+    expect(replies[0]?.json.data.items.map((item: { index: number }) => item.index)).toEqual([0, 2]);
+    expect(await projectsOf(owner)).toHaveLength(2);
+    expectReplayOf(await batch(owner, items, key), replies[0] as Reply);
+  });
+
   it('replays a best-effort batch, and resumes one whose function crashed half-way', async () => {
     const owner = freshOwner();
     const key = freshKey();

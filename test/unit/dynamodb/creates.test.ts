@@ -104,35 +104,61 @@ describe('createPlanned', () => {
 });
 
 describe('startBatch and finishBatch', () => {
+  const leaseOf = (token: string) => ({ token, until: Date.now() + 10_000 });
+
   it('start a plan, resume it under the same key and body, and replay the answer once finished', async () => {
     const owner = freshOwner();
     const idempotency = keyed('batch', { projects: ['a'] });
     const plan = { projects: [{ index: 0, id: project('a').id, createdAt: new Date().toISOString() }] };
-    expect(await repository.startBatch(owner, idempotency, plan)).toEqual({ kind: 'started', plan });
+    const first = leaseOf('first');
+    expect(await repository.startBatch(owner, idempotency, plan, first)).toEqual({ kind: 'started', plan });
     expect(await storedRecord(owner, idempotency)).toMatchObject({
       state: 'pending',
       plan,
       projectIds: [plan.projects[0]?.id],
+      lease: 'first',
     });
 
     const otherPlan = { projects: [{ index: 0, id: project('a').id, createdAt: new Date().toISOString() }] };
-    expect(await repository.startBatch(owner, idempotency, otherPlan)).toEqual({ kind: 'resumed', plan });
+    const second = leaseOf('second');
+    // The first attempt holds the lease: a duplicate waits for its answer.
+    expect(await repository.startBatch(owner, idempotency, otherPlan, second)).toEqual({ kind: 'running' });
+    await repository.releaseBatch(owner, idempotency, first);
+    expect(await repository.startBatch(owner, idempotency, otherPlan, second)).toEqual({ kind: 'resumed', plan });
+    expect(await storedRecord(owner, idempotency)).toMatchObject({ state: 'pending', plan, lease: 'second' });
 
     const otherBody = keyed('batch', { projects: ['b'] });
-    expect(await repository.startBatch(owner, otherBody, otherPlan)).toEqual({
+    expect(await repository.startBatch(owner, otherBody, otherPlan, leaseOf('third'))).toEqual({
       kind: 'recorded',
       record: { fingerprint: idempotency.fingerprint, response: { status: 409 } },
     });
 
     const response = { status: 200, data: { items: [], failures: [] } };
-    await repository.finishBatch(owner, idempotency, response, ['made']);
+    // Only the attempt holding the lease completes the record, and only once.
+    expect(await repository.finishBatch(owner, idempotency, response, ['lost'], first)).toBe(false);
+    expect(await repository.finishBatch(owner, idempotency, response, ['made'], second)).toBe(true);
+    expect(await repository.finishBatch(owner, idempotency, { status: 200 }, ['again'], second)).toBe(false);
     const finished = await storedRecord(owner, idempotency);
     expect(finished).toMatchObject({ state: 'complete', projectIds: ['made'] });
     expect(finished).not.toHaveProperty('plan');
-    expect(await repository.startBatch(owner, idempotency, otherPlan)).toEqual({
+    expect(finished).not.toHaveProperty('lease');
+    expect(await repository.startBatch(owner, idempotency, otherPlan, leaseOf('fourth'))).toEqual({
       kind: 'recorded',
       record: { fingerprint: idempotency.fingerprint, response },
     });
+  });
+
+  it('lets a retry take over a plan whose lease ran out, and only one of two at once', async () => {
+    const owner = freshOwner();
+    const idempotency = keyed('batch', { projects: ['died'] });
+    const plan = { projects: [{ index: 0, id: project('died').id, createdAt: new Date().toISOString() }] };
+    expect((await repository.startBatch(owner, idempotency, plan, { token: 'dead', until: Date.now() - 1 })).kind).toBe(
+      'started',
+    );
+    const starts = await Promise.all(
+      ['a', 'b', 'c'].map((token) => repository.startBatch(owner, idempotency, plan, leaseOf(token))),
+    );
+    expect(starts.map((start) => start.kind).sort()).toEqual(['resumed', 'running', 'running']);
   });
 
   it('answers 503 when the record cannot be written for a passing fault, and writes nothing', async () => {
@@ -141,7 +167,7 @@ describe('startBatch and finishBatch', () => {
     faults.on(PutCommand).rejects(throttling());
     const idempotency = keyed('throttled');
     const failure = await createRepository(doc, table.name)
-      .startBatch(owner, idempotency, { projects: [] })
+      .startBatch(owner, idempotency, { projects: [] }, leaseOf('throttled'))
       .then(
         () => undefined,
         (error: unknown) => error,
