@@ -528,7 +528,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `UNSUPPORTED_MEDIA_TYPE`: A request body is sent with a `Content-Type` other than `application/json` (UTF-8). */
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: A request body is sent with a `Content-Type` other than `application/json` or `application/*+json`, or with a charset other than UTF-8. Other parameters, empty or quoted, do not matter. */
             415: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -735,7 +735,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `UNSUPPORTED_MEDIA_TYPE`: A request body is sent with a `Content-Type` other than `application/json` (UTF-8). */
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: A request body is sent with a `Content-Type` other than `application/json` or `application/*+json`, or with a charset other than UTF-8. Other parameters, empty or quoted, do not matter. */
             415: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -1187,7 +1187,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `UNSUPPORTED_MEDIA_TYPE`: A request body is sent with a `Content-Type` other than `application/json` (UTF-8). */
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: A request body is sent with a `Content-Type` other than `application/json` or `application/*+json`, or with a charset other than UTF-8. Other parameters, empty or quoted, do not matter. */
             415: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];

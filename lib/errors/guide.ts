@@ -71,7 +71,7 @@ export const errorGuide: Readonly<Record<ErrorCode, Guidance>> = {
     clientAction: 'Send a smaller body; split a batch into several.',
   },
   UNSUPPORTED_MEDIA_TYPE: {
-    when: 'A request body is sent with a `Content-Type` other than `application/json` (UTF-8).',
+    when: 'A request body is sent with a `Content-Type` other than `application/json` or `application/*+json`, or with a charset other than UTF-8. Other parameters, empty or quoted, do not matter.',
     retryable: false,
     clientAction: 'Send the body as `Content-Type: application/json`.',
   },

@@ -9,23 +9,40 @@ import { reject, validationFailed } from '../errors/rejections';
 import { jsonStructureProblem, MAX_JSON_DEPTH } from './json-structure';
 import type { Event, RequestContext, Result, Validator } from './types';
 
-const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
+const JSON_MEDIA_TYPE = /^[ \t]*application\/(?:[\w.+-]+\+)?json/y;
 
-/** `name=value` or `name="value"` (RFC 9110 §5.6.6): the name, and the value as a token or the quoted text. */
-const MEDIA_TYPE_PARAMETER = /^([!#$%&'*+.^_`|~0-9a-z-]+)=(?:([!#$%&'*+.^_`|~0-9a-z-]+)|"([^"\\]*)")$/;
+// RFC 9110 §5.6.2 to §5.6.6, §8.3.1: a token, a quoted string (with quoted pairs), and the
+// parameters after the media type, each `;` with optional white space and an optional parameter.
+const TOKEN = "[!#$%&'*+.^_`|~0-9a-z-]+";
+const QUOTED_STRING = '"(?:[\\t !#-\\[\\]-~\\x80-\\xff]|\\\\[\\t -~\\x80-\\xff])*"';
+const PARAMETER = new RegExp(`[ \\t]*;[ \\t]*(?:(${TOKEN})=(${TOKEN}|${QUOTED_STRING}))?`, 'y');
+const TRAILING_SPACE = /[ \t]*$/y;
 
-/** `application/json` or `application/*+json`, well-formed, and UTF-8 if it names a charset. */
+/** A parameter's value: a token as it is, a quoted string without its quotes and escapes. */
+const unquote = (value: string) => (value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value);
+
+/**
+ * `application/json` or `application/*+json`, well-formed as RFC 9110 says (empty parameters
+ * and quoted ones, `;` inside quotes included), and UTF-8 if it names a charset. Only the type,
+ * the subtype and the charset decide; other parameters are read and left alone.
+ */
 function isJsonContentType(contentType: string): boolean {
   if (contentType.length > 200) return false;
-  // split() always gives one part at least: the media type.
-  const [mediaType, ...params] = contentType.toLowerCase().split(';') as [string, ...string[]];
-  if (!JSON_MEDIA_TYPE.test(mediaType.trim())) return false;
-  return params.every((param) => {
-    const match = MEDIA_TYPE_PARAMETER.exec(param.trim());
-    if (!match) return false;
-    const [, name, token, quoted] = match;
-    return name !== 'charset' || (token ?? quoted) === 'utf-8';
-  });
+  const header = contentType.toLowerCase();
+  JSON_MEDIA_TYPE.lastIndex = 0;
+  if (!JSON_MEDIA_TYPE.test(header)) return false;
+  let at = JSON_MEDIA_TYPE.lastIndex;
+  for (;;) {
+    PARAMETER.lastIndex = at;
+    const match = PARAMETER.exec(header);
+    if (!match) break;
+    const [, name, value = ''] = match;
+    if (name === 'charset' && unquote(value) !== 'utf-8') return false;
+    at = PARAMETER.lastIndex;
+  }
+  TRAILING_SPACE.lastIndex = at;
+  TRAILING_SPACE.test(header);
+  return TRAILING_SPACE.lastIndex === header.length;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

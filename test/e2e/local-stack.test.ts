@@ -214,6 +214,25 @@ describe('the local stack (npm start)', () => {
     expect(await post('ILIK')).toBe(409);
   });
 
+  it('takes a JSON body whose Content-Type has an empty or a quoted parameter, as RFC 9110 allows', async () => {
+    const owner = (await token('frank', stack.env)).trim();
+    const types = ['application/json;', 'application/json; profile="a;b"', 'application/json; charset="UTF-8";'];
+    for (const [i, type] of types.entries()) {
+      const reply = await call(stack, 'POST', '/projects', {
+        token: owner,
+        body: JSON.stringify({ title: `Typed ${i}` }),
+        headers: { 'content-type': type },
+      });
+      expect({ type, status: reply.status }).toEqual({ type, status: 201 });
+    }
+    const latin1 = await call(stack, 'POST', '/projects', {
+      token: owner,
+      body: '{"title":"Latin"}',
+      headers: { 'content-type': 'application/json; profile="x;y"; charset=latin1' },
+    });
+    expect(latin1.status).toBe(415);
+  });
+
   it('replays a create and a batch byte for byte, and lists a batch of 12 in reverse request order', async () => {
     const owner = (await token('dave', stack.env)).trim();
     const replayOf = async (path: string, body: string, key: string) => {

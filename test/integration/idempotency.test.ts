@@ -253,7 +253,10 @@ describe('POST /projects/batch with Idempotency-Key', () => {
   it('answers 5 concurrent keyed best-effort batches with one answer, byte for byte, completed once', async () => {
     const owner = freshOwner();
     const key = freshKey();
-    const items = { atomic: false, projects: [{ title: 'Same' }, { title: '' }, { title: 'Again' }, { title: 'same' }] };
+    const items = {
+      atomic: false,
+      projects: [{ title: 'Same' }, { title: '' }, { title: 'Again' }, { title: 'same' }],
+    };
     const finish = jest.spyOn(repository, 'finishBatch');
     const replies = await Promise.all(Array.from({ length: 5 }, () => batch(owner, items, key)));
     const completions = await Promise.all(finish.mock.results.map((result) => result.value));

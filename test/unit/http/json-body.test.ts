@@ -32,6 +32,13 @@ describe('prepareJsonBody', () => {
     'application/json; profile=x',
     'application/json; profile="a b"',
     'application/json; charset=utf-8; profile=x',
+    'application/json;',
+    'application/json; ',
+    'application/json;;charset=utf-8;',
+    'application/json; profile="a;b"',
+    'application/json; profile="x;charset=latin1"; charset=utf-8',
+    'application/json; profile="a\\"b"',
+    'application/json; charset="utf\\-8"',
   ])('takes a JSON body sent as %j', (contentType) => {
     expect(verdict('{}', contentType)).toBeUndefined();
   });
@@ -42,7 +49,6 @@ describe('prepareJsonBody', () => {
     'application/json; charset=utf-8; charset=latin1',
     'application/json; charset=',
     'application/json; profile',
-    'application/json; profile="a\\"b"',
     'application/json; pro file=x',
     'application/json; profile=x y',
     'application/json; profile="a"b',
@@ -54,6 +60,10 @@ describe('prepareJsonBody', () => {
     'application/x-json',
     'text/json',
     'application/json, text/html',
+    'application/json; profile="a;b',
+    'application/json; profile="a;b"; charset=latin1',
+    'application/json; profile="a"; charset="latin1"',
+    'application/json; profile="\u0001"',
   ])('refuses 415 a body sent as %j', (contentType) => {
     expect(verdict('{}', contentType)).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
