@@ -9,12 +9,12 @@ module.exports = {
   // Every source folder in the map, so that Stryker's --findRelatedTests follows a test's imports
   // through functions/ and lib/ to the mutated file (with roots of test/ alone it finds no test, and
   // every mutant it runs "survives" 0 tests); the tests are still only those under test/.
-  roots: ['<rootDir>/test', '<rootDir>/functions', '<rootDir>/lib', '<rootDir>/scripts', '<rootDir>/client'],
+  roots: ['<rootDir>/test', '<rootDir>/functions', '<rootDir>/lib', '<rootDir>/client'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // Unit tests first, and the files after a failure skipped: a killed mutant costs one failure.
-  testSequencer: '<rootDir>/test/support/mutation-sequencer.cjs',
+  testSequencer: '<rootDir>/mutation/sequencer.cjs',
   // An absolute path: StrykerJS loads the environment itself, without Jest's <rootDir>.
-  testEnvironment: require.resolve('./test/support/mutation-bail-environment.cjs'),
+  testEnvironment: require.resolve('./mutation/bail-environment.cjs'),
   testPathIgnorePatterns: [
     '/node_modules/',
     '/test/e2e/',

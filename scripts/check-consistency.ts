@@ -13,13 +13,13 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { progress } from '../bench/progress';
 import { migrateTitleKeys } from '../lib/app/migrate-title-keys';
 import { findViolations } from '../lib/dynamodb/consistency';
 import { type ProjectItem, toStored } from '../lib/dynamodb/items';
 import { createRepository } from '../lib/dynamodb/repository';
 import { scanTable } from '../lib/dynamodb/scan';
-import { progress } from './lib/progress';
-import { localClient, localTableName } from './lib/table';
+import { localClient, localTableName } from '../local-stack/table';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderClientTypes, renderErrorsMarkdown, renderOpenApiJson } from './lib/docs';
+import { renderClientTypes, renderErrorsMarkdown, renderOpenApiJson } from '../lib/openapi/render';
 
 const root = join(__dirname, '..');
 writeFileSync(join(root, 'docs', 'openapi.json'), renderOpenApiJson());

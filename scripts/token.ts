@@ -2,7 +2,7 @@
  * Prints a token that the local stack accepts, valid for 12 hours:
  *   npm run -s token -- <userId>
  */
-import { localKeys, signToken } from './lib/local-auth';
+import { localKeys, signToken } from '../local-stack/local-auth';
 
 async function main(): Promise<void> {
   const userId = process.argv[2];

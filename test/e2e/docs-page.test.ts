@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import openApi from '../../docs/openapi.json';
 import { errorCatalog } from '../../lib/errors/catalog';
-import { type LocalStack, startStack } from '../../scripts/lib/stack';
+import { type LocalStack, startStack } from '../../local-stack/stack';
 import { launchChromium } from '../support/browser';
 
 jest.setTimeout(180_000);

@@ -8,10 +8,10 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { freePort } from '../../scripts/lib/dynamodb-local';
-import { generateKeys, localKeys, signToken } from '../../scripts/lib/local-auth';
-import { type LocalStack, startStack, token } from '../../scripts/lib/stack';
-import { localClient, localTableName } from '../../scripts/lib/table';
+import { freePort } from '../../local-stack/dynamodb-local';
+import { generateKeys, localKeys, signToken } from '../../local-stack/local-auth';
+import { type LocalStack, startStack, token } from '../../local-stack/stack';
+import { localClient, localTableName } from '../../local-stack/table';
 import { dataOf, documentedClient, errorOf } from '../support/client';
 
 jest.setTimeout(180_000);
@@ -444,9 +444,9 @@ describe('npm start, however it is stopped', () => {
         npm.once('exit', (code) => resolve({ code, stderr }));
       });
       expect(result.code).toBe(1);
-      const lines = result.stderr.split('\n').filter((line) => line.startsWith('[start]'));
+      const lines = result.stderr.split('\n').filter((line) => line.startsWith('[local]'));
       expect(lines).toEqual([
-        `[start] port ${port} is already in use: stop the server that holds it, or choose another port (PORT=${port + 1} npm start)`,
+        `[local] port ${port} is already in use: stop the server that holds it, or choose another port (PORT=${port + 1} npm start)`,
       ]);
       expect(result.stderr).not.toMatch(/EADDRINUSE|\n\s+at /);
     } finally {

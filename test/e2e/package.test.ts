@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { readZip } from '../../scripts/bench/zip';
-import { readTableProperties } from '../../scripts/lib/table';
+import { readZip } from '../../bench/zip';
+import { readTableProperties } from '../../local-stack/table';
 
 // The IAM definition is a CommonJS module that serverless.yml includes.
 const { permissions, roleName } = require('../../resources/iam.js');

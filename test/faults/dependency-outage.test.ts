@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { findViolations } from '../../lib/dynamodb/consistency';
-import { freePort, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local';
-import { ensureTable, localClient } from '../../scripts/lib/table';
+import { freePort, startDynamoDbLocal } from '../../local-stack/dynamodb-local';
+import { ensureTable, localClient } from '../../local-stack/table';
 import { apiEvent, lambdaContext } from '../support/lambda';
 
 jest.setTimeout(60_000);

@@ -4,6 +4,7 @@
  * table keeps its invariants.
  */
 import fc from 'fast-check';
+import { newTally, type OpRequest, roundsArbitrary, runRounds, type Send } from '../../bench/random-ops';
 import { handler as createHandler } from '../../functions/create-project';
 import { handler as batchHandler } from '../../functions/create-projects-batch';
 import { handler as deleteHandler } from '../../functions/delete-project';
@@ -12,7 +13,6 @@ import { handler as listHandler } from '../../functions/list-projects';
 import { handler as restoreHandler } from '../../functions/restore-project';
 import { handler as updateHandler } from '../../functions/update-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
-import { newTally, type OpRequest, roundsArbitrary, runRounds, type Send } from '../../scripts/lib/random-ops';
 import { apiEvent, lambdaContext } from '../support/lambda';
 import { useTable } from '../support/table';
 

@@ -1,5 +1,5 @@
 /** Starts one in-memory DynamoDB Local for the whole run; each test file makes its own table. */
-import { startDynamoDbLocal } from '../../scripts/lib/dynamodb-local';
+import { startDynamoDbLocal } from '../../local-stack/dynamodb-local';
 
 export default async function globalSetup(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -1,4 +1,4 @@
-import type { RunningDynamoDb } from '../../scripts/lib/dynamodb-local';
+import type { RunningDynamoDb } from '../../local-stack/dynamodb-local';
 
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __dynamo?: RunningDynamoDb }).__dynamo?.stop();

@@ -2,7 +2,7 @@
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { scanTable } from '../../lib/dynamodb/scan';
-import { ensureTable, localClient } from '../../scripts/lib/table';
+import { ensureTable, localClient } from '../../local-stack/table';
 
 export interface TestTable {
   readonly name: string;

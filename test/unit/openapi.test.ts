@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { errorCatalog } from '../../lib/errors/catalog';
 import { ROUTES } from '../../lib/http/routes';
 import { openApiDocument } from '../../lib/openapi';
-import { renderErrorsMarkdown, renderOpenApiJson } from '../../scripts/lib/docs';
+import { renderErrorsMarkdown, renderOpenApiJson } from '../../lib/openapi/render';
 import { expectDocumented } from '../support/openapi';
 
 const ROOT = join(__dirname, '..', '..');
@@ -111,7 +111,7 @@ describe('the generated docs', () => {
     // openapi-typescript loads ES modules that jest cannot: generate in a process of its own.
     const { stdout } = await promisify(execFile)(
       join(ROOT, 'node_modules', '.bin', 'tsx'),
-      ['--eval', "require('./scripts/lib/docs').renderClientTypes().then((types) => process.stdout.write(types))"],
+      ['--eval', "require('./lib/openapi/render').renderClientTypes().then((types) => process.stdout.write(types))"],
       { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
     );
     expect(readFileSync(join(ROOT, 'client', 'schema.d.ts'), 'utf8')).toBe(stdout);

@@ -1,4 +1,4 @@
-import { progress } from '../../scripts/lib/progress';
+import { progress } from '../../bench/progress';
 
 describe('progress of long work', () => {
   let written: string[];

@@ -2,7 +2,7 @@ import { createPrivateKey, type JsonWebKey, sign } from 'node:crypto';
 import { importJWK, SignJWT } from 'jose';
 import type { Rejection } from '../../../lib/errors/rejections';
 import { createAuthenticator, MAX_OWNER_ID_LENGTH } from '../../../lib/http/auth';
-import { generateKeys, localAuthParams, signToken } from '../../../scripts/lib/local-auth';
+import { generateKeys, localAuthParams, signToken } from '../../../local-stack/local-auth';
 import { apiEvent } from '../../support/lambda';
 
 type Keys = Awaited<ReturnType<typeof generateKeys>>;

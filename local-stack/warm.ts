@@ -1,8 +1,7 @@
 /**
  * Warming the local stack before it opens, so that the first requests after `npm start` are
- * not much slower than the rest: DynamoDB Local's Java code paths (cold, its first transactions
- * made the first 2,000 creates after a start reach a p99 of 11.7 s; warm, 0.9 s), and a few
- * workers of every function.
+ * not much slower than the rest: DynamoDB Local's Java code paths, whose first transactions
+ * are many times slower than the later ones. (The functions' workers: Gateway.warm.)
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -13,7 +12,6 @@ import {
   QueryCommand,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { ROUTES } from '../../lib/http/routes';
 import { ensureTable } from './table';
 
 const TRANSACTIONS = 400;
@@ -74,30 +72,5 @@ export async function warmDynamoDb(client: DynamoDBClient): Promise<number> {
   } finally {
     await client.send(new DeleteTableCommand({ TableName: table }));
   }
-  return (performance.now() - started) / 1000;
-}
-
-/**
- * Loads every function `workers` times at once, by a request it answers without a token or a
- * body (401, or the document, or 404): each starts a worker and runs the function's module
- * init, as a first real request would. Resolves to the seconds it took.
- */
-export async function warmFunctions(target: { host: string; port: number }, workers: number): Promise<number> {
-  const started = performance.now();
-  const base = `http://${target.host}:${target.port}`;
-  const requests = [
-    ...ROUTES.map(({ method, path }) => ({ method, path: path.replace('{id}', 'warm') })),
-    { method: 'GET', path: '/warm-up' },
-  ];
-  await Promise.all(
-    requests.flatMap(({ method, path }) =>
-      Array.from({ length: workers }, () =>
-        fetch(`${base}${path}`, { method }).then(
-          (response) => response.arrayBuffer(),
-          () => undefined,
-        ),
-      ),
-    ),
-  );
   return (performance.now() - started) / 1000;
 }

@@ -6,12 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { startDynamoDbLocal } from '../lib/dynamodb-local';
-import { DEFAULT_PER_FUNCTION } from '../lib/front-door';
-import { type SoakResult, soak } from '../soak';
+import { startDynamoDbLocal } from '../local-stack/dynamodb-local';
+import { DEFAULT_PER_FUNCTION } from '../local-stack/gateway';
 import { benchBundles, INIT_RUNS } from './bundles';
 import { ATTEMPTS, benchCheckThenInsert, TITLES } from './check-then-insert';
 import { benchLoad, LOAD_REQUESTS } from './load';
+import { type SoakResult, soak } from './soak';
 
 const SOAK_OPERATIONS = 3000;
 
@@ -19,7 +19,7 @@ import type { OperationCost } from './requests';
 import { kib, ratio } from './stats';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 const SIZE_TARGET = 1.1;
@@ -38,7 +38,8 @@ const table = (head: string[], rows: (string | number)[][]) =>
   ].join('\n');
 const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
 
-async function main() {
+/** `npm run bench`: runs every benchmark and writes docs/benchmarks.md. */
+export async function runBench(): Promise<void> {
   const started = new Date();
   log('1/6 bundles and module init (serverless package, reference build, fresh processes)');
   const bundles = await benchBundles();
@@ -293,11 +294,3 @@ ${table(
   process.stdout.write(`${markdown}\n`);
   log(`wrote docs/benchmarks.md in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`);
 }
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { parse } from 'yaml';
 
-export const TABLE_DEFINITION_FILE = join(__dirname, '..', '..', 'resources', 'projects-table.yml');
+export const TABLE_DEFINITION_FILE = join(__dirname, '..', 'resources', 'projects-table.yml');
 
 interface TableProperties {
   BillingMode: CreateTableCommandInput['BillingMode'];
@@ -75,12 +75,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   return true;
 }
 
-/** The table name serverless.yml gives the `local` stage (custom.tableName). */
-export function localTableName(stage = 'local'): string {
-  const doc = parse(readFileSync(join(__dirname, '..', '..', 'serverless.yml'), 'utf8')) as {
+/** The local stack's table (serverless.yml, `custom.localStack.environment.TABLE_NAME`). */
+export function localTableName(): string {
+  const doc = parse(readFileSync(join(__dirname, '..', 'serverless.yml'), 'utf8')) as {
     service: string;
-    custom: { tableName: string };
+    custom: { localStack: { environment: { TABLE_NAME: string } } };
   };
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: these are Serverless variables, not JS templates
-  return doc.custom.tableName.replace('${self:service}', doc.service).replace('${sls:stage}', stage);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless variable, not a JS template
+  return doc.custom.localStack.environment.TABLE_NAME.replace('${self:service}', doc.service);
 }

@@ -1,7 +1,7 @@
 /**
  * The order of test files in mutation runs (jest.mutate.config.cjs): unit tests first, then
  * injected faults, then the tests against DynamoDB Local, smallest file first within each, so
- * that a mutant a unit test kills is found in a second (with mutation-bail-environment.cjs,
+ * that a mutant a unit test kills is found in a second (with bail-environment.cjs,
  * the files after the first failure are skipped).
  */
 const { statSync } = require('node:fs');

@@ -1,17 +1,18 @@
 /**
- * The local stack's front door (scripts/lib/front-door.ts) in front of the real serverless
- * offline 13, whose functions time out, throw and fail to load (test/fixtures/faulty-service):
- * every failure is a 5xx in the contract's envelope, never the emulator's 200 and its stack.
- * And the real local stack, with a configuration that makes every function fail at init.
+ * The local stack's gateway (local-stack/gateway.ts) in front of the real serverless offline
+ * 13's Lambda endpoint, whose functions time out, throw and fail to load
+ * (test/fixtures/faulty-service): every failure is a 5xx in the contract's envelope, never the
+ * emulator's 200 and its stack. And the real local stack, with a configuration that makes every
+ * function fail at init.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../scripts/lib/dynamodb-local';
-import { emulatorFailure, startFrontDoor } from '../../scripts/lib/front-door';
-import { startStack, token } from '../../scripts/lib/stack';
+import { freePort } from '../../local-stack/dynamodb-local';
+import { type Gateway, startGateway } from '../../local-stack/gateway';
+import type { HttpApiRoute } from '../../local-stack/http-api';
+import { startStack, token } from '../../local-stack/stack';
 
 jest.setTimeout(180_000);
 
@@ -20,22 +21,33 @@ const SERVICE = join(__dirname, '..', 'fixtures', 'faulty-service');
 /** What a client can see of an answer that must not leak: the emulator's words or the function's. */
 const LEAKS = /stackTrace|errorMessage|errorType|hunter2|\/var\/task|LambdaTimeoutError|at .*\.js/;
 
-describe('the front door before serverless offline', () => {
+/** The fixture's routes, as the local stack reads them from serverless.yml. */
+const ROUTES: HttpApiRoute[] = ['fine', 'slow', 'crash', 'brokenInit'].map((key) => ({
+  routeKey: `GET /${key === 'brokenInit' ? 'broken-init' : key}`,
+  method: 'GET',
+  path: `/${key === 'brokenInit' ? 'broken-init' : key}`,
+  functionName: `faulty-dev-${key}`,
+  timeoutMs: 2000,
+}));
+
+describe('the gateway before serverless offline', () => {
   let offline: ChildProcess;
-  let door: Server;
+  let door: Gateway;
   let base: string;
   let upstream: { host: string; port: number };
+  let lambda: { host: string; port: number };
   let output = '';
   const failures: string[] = [];
 
   beforeAll(async () => {
     upstream = { host: '127.0.0.1', port: await freePort() };
+    lambda = { host: '127.0.0.1', port: await freePort() };
     offline = spawn(process.execPath, [require.resolve('osls/bin/serverless.js'), 'offline', 'start'], {
       cwd: SERVICE,
       env: {
         ...process.env,
         PORT: String(upstream.port),
-        LAMBDA_PORT: String(await freePort()),
+        LAMBDA_PORT: String(lambda.port),
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
       },
@@ -52,18 +64,18 @@ describe('the front door before serverless offline', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const port = await freePort();
-    ({ server: door } = await startFrontDoor(port, {
-      upstream,
+    door = await startGateway(port, {
+      lambda,
+      routes: ROUTES,
       perFunction: 4,
       maxQueueMs: 20_000,
-      upstreamTimeoutMs: 29_000,
       onFailure: (what) => failures.push(what),
-    }));
+    });
     base = `http://127.0.0.1:${port}`;
   });
 
   afterAll(async () => {
-    door?.close();
+    await door?.close();
     offline?.kill('SIGTERM');
   });
 
@@ -125,18 +137,18 @@ describe('the front door before serverless offline', () => {
 
   it('answers 503 when serverless offline is not there at all', async () => {
     const port = await freePort();
-    const { server: orphan } = await startFrontDoor(port, {
-      upstream: { host: '127.0.0.1', port: await freePort() },
+    const orphan = await startGateway(port, {
+      lambda: { host: '127.0.0.1', port: await freePort() },
+      routes: ROUTES,
       perFunction: 1,
       maxQueueMs: 1000,
-      upstreamTimeoutMs: 1000,
     });
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/projects`);
+      const response = await fetch(`http://127.0.0.1:${port}/fine`);
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('1');
     } finally {
-      orphan.close();
+      await orphan.close();
     }
   });
 
@@ -148,22 +160,6 @@ describe('the front door before serverless offline', () => {
         'GET /broken-init: the function failed',
       ]),
     );
-  });
-});
-
-describe('emulatorFailure', () => {
-  it.each([
-    [200, '{"errorMessage":"[504] - Lambda timeout.","errorType":"LambdaTimeoutError","stackTrace":[]}', 'timeout'],
-    [200, '{"errorMessage":"boom","errorType":"Error","stackTrace":["at x"]}', 'crash'],
-    [502, 'Bad Gateway', 'crash'],
-    [504, '', 'timeout'],
-    [200, '{"status":"Success","data":{"errorType":"x","errorMessage":"y","stackTrace":[]}}', undefined],
-    [200, '{"errorType":"x","errorMessage":"y"}', undefined],
-    [200, 'not json', undefined],
-    [200, '[1]', undefined],
-    [500, '{"errorMessage":"boom","errorType":"Error","stackTrace":[]}', undefined],
-  ])('%i %s is %s', (status, body, expected) => {
-    expect(emulatorFailure(status, body)).toBe(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-/** Starts the real local stack (scripts/start.ts, what `npm start` runs), for end-to-end tests and the soak. */
+/** Starts the real local stack (`serverless offline`, what `npm start` runs), for end-to-end tests and the soak. */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +7,9 @@ import { promisify } from 'node:util';
 import { freePort, startDynamoDbLocal } from './dynamodb-local';
 import { localKeys } from './local-auth';
 
-const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const ROOT = join(__dirname, '..');
+/** The Serverless Framework's command (osls), as `npx serverless` runs it. */
+export const SERVERLESS = require.resolve('osls/bin/serverless.js');
 
 export interface LocalStack {
   baseUrl: string;
@@ -33,7 +34,8 @@ export async function startStack(options: {
     DYNAMODB_ENDPOINT: '',
     ...options.env,
   };
-  const child: ChildProcess = spawn(TSX, ['scripts/start.ts', ...(options.inMemory ? ['--in-memory'] : [])], {
+  const args = [SERVERLESS, 'offline', ...(options.inMemory ? ['--in-memory'] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

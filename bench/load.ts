@@ -7,13 +7,13 @@
  */
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
-import { findViolations } from '../../lib/dynamodb/consistency';
-import { scanTable } from '../../lib/dynamodb/scan';
-import { busyCore } from '../lib/busy';
-import { signToken } from '../lib/local-auth';
-import { progress } from '../lib/progress';
-import { type LocalStack, withScratchStack } from '../lib/stack';
-import { localClient, localTableName } from '../lib/table';
+import { findViolations } from '../lib/dynamodb/consistency';
+import { scanTable } from '../lib/dynamodb/scan';
+import { signToken } from '../local-stack/local-auth';
+import { type LocalStack, withScratchStack } from '../local-stack/stack';
+import { localClient, localTableName } from '../local-stack/table';
+import { busyCore } from './busy';
+import { progress } from './progress';
 import { percentile } from './stats';
 
 export const LOAD_REQUESTS = 2000;

@@ -1,7 +1,7 @@
-import { RETRY_AFTER_SECONDS } from '../../lib/errors/catalog';
-import { documentedCatalog } from '../../lib/errors/guide';
-import { openApiDocument } from '../../lib/openapi';
 import { version } from '../../package.json';
+import { RETRY_AFTER_SECONDS } from '../errors/catalog';
+import { documentedCatalog } from '../errors/guide';
+import { openApiDocument } from './index';
 
 export function renderOpenApiJson(): string {
   return `${JSON.stringify(openApiDocument(version), null, 2)}\n`;

@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { BENCH_ENV, median } from './stats';
 import { readZip } from './zip';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..');
 export const INIT_RUNS = 31;
 
 export interface BundleResult {

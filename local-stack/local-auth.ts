@@ -1,13 +1,13 @@
 /**
  * Local tokens: an RS256 key pair made on first use under .data/jwt (ignored by git),
- * and the issuer and audience of serverless.yml's `local` stage parameters.
+ * and the issuer and audience of serverless.yml's `custom.localStack`.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { parse } from 'yaml';
 
-export const ROOT = join(__dirname, '..', '..');
+export const ROOT = join(__dirname, '..');
 /** Local state (DynamoDB Local's data, the token key pair): .data, or LOCAL_DATA_DIR. */
 export function dataDir(): string {
   return process.env.LOCAL_DATA_DIR || join(ROOT, '.data');
@@ -19,11 +19,13 @@ interface KeyPair {
   publicJwk: JWK;
 }
 
+/** The issuer and audience the local stack verifies (serverless.yml, `custom.localStack.environment`). */
 export function localAuthParams(): { issuer: string; audience: string } {
   const doc = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8')) as {
-    params: { local: { jwtIssuer: string; jwtAudience: string } };
+    custom: { localStack: { environment: { JWT_ISSUER: string; JWT_AUDIENCE: string } } };
   };
-  return { issuer: doc.params.local.jwtIssuer, audience: doc.params.local.jwtAudience };
+  const { JWT_ISSUER, JWT_AUDIENCE } = doc.custom.localStack.environment;
+  return { issuer: JWT_ISSUER, audience: JWT_AUDIENCE };
 }
 
 export async function generateKeys(): Promise<KeyPair> {

@@ -6,11 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { newProject } from '../../lib/domain/project';
-import { titleKey } from '../../lib/domain/titles';
-import { keys } from '../../lib/dynamodb/keys';
-import { createRepository } from '../../lib/dynamodb/repository';
-import { ensureTable, localClient } from '../lib/table';
+import { newProject } from '../lib/domain/project';
+import { titleKey } from '../lib/domain/titles';
+import { keys } from '../lib/dynamodb/keys';
+import { createRepository } from '../lib/dynamodb/repository';
+import { ensureTable, localClient } from '../local-stack/table';
 
 export const TITLES = 200;
 export const ATTEMPTS = 5;

@@ -3,7 +3,7 @@
  * body checks, JSON parsing, zod validation, title key, the envelope, the log line and EMF
  * metric) with a stubbed DynamoDB client, against a bare async handler that parses the body
  * and makes the same stubbed call. Median per invocation over INVOCATIONS of each,
- * interleaved in blocks. Run as its own process: `tsx scripts/bench/warm.ts` prints JSON.
+ * interleaved in blocks. Run as its own process: `tsx bench/warm.ts` prints JSON.
  */
 import { randomUUID } from 'node:crypto';
 import { BENCH_ENV } from './stats';
@@ -18,8 +18,8 @@ Object.assign(process.env, BENCH_ENV, {
 
 async function main() {
   const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { handler } = await import('../../functions/create-project');
-  const { dynamo } = await import('../../lib/store');
+  const { handler } = await import('../functions/create-project');
+  const { dynamo } = await import('../lib/store');
   // The stub: the same trivial answer for both handlers, whatever they send.
   dynamo.send = (async () => ({})) as unknown as typeof dynamo.send;
 

@@ -2,7 +2,7 @@
  * Section 3: DynamoDB requests and capacity per operation, counted at the functions' own
  * client against DynamoDB Local, every request sent with ReturnConsumedCapacity: TOTAL.
  * Run as its own process (the functions read their configuration when loaded):
- * `tsx scripts/bench/requests.ts <endpoint>` prints JSON.
+ * `tsx bench/requests.ts <endpoint>` prints JSON.
  */
 import { randomUUID } from 'node:crypto';
 import { BENCH_ENV } from './stats';
@@ -24,12 +24,12 @@ async function main() {
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     POWERTOOLS_METRICS_DISABLED: 'true',
   });
-  const { ensureTable, localClient } = await import('../lib/table');
+  const { ensureTable, localClient } = await import('../local-stack/table');
   const admin = localClient(endpoint);
   await ensureTable(admin, tableName);
   admin.destroy();
 
-  const { dynamo } = await import('../../lib/store');
+  const { dynamo } = await import('../lib/store');
   let sent: { command: string; capacity: number | null }[] = [];
   dynamo.middlewareStack.add(
     (next, context) => async (args) => {
@@ -46,13 +46,13 @@ async function main() {
   );
 
   const fn = async (path: string) => (await import(path)).handler;
-  const create = await fn('../../functions/create-project');
-  const batch = await fn('../../functions/create-projects-batch');
-  const get = await fn('../../functions/get-project');
-  const list = await fn('../../functions/list-projects');
-  const update = await fn('../../functions/update-project');
-  const remove = await fn('../../functions/delete-project');
-  const restore = await fn('../../functions/restore-project');
+  const create = await fn('../functions/create-project');
+  const batch = await fn('../functions/create-projects-batch');
+  const get = await fn('../functions/get-project');
+  const list = await fn('../functions/list-projects');
+  const update = await fn('../functions/update-project');
+  const remove = await fn('../functions/delete-project');
+  const restore = await fn('../functions/restore-project');
 
   const owner = 'bench-owner';
   const event = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, id?: string) => ({

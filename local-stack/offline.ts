@@ -1,0 +1,292 @@
+/**
+ * `serverless offline` (and `npm start`, which runs it): the whole local stack, with nothing but
+ * Node, npm and Java.
+ *
+ *  1. DynamoDB Local, its data under .data/dynamodb (or in memory with `--in-memory`), unless
+ *     DYNAMODB_ENDPOINT names a DynamoDB to use instead; the table, from
+ *     resources/projects-table.yml, if it is missing;
+ *  2. the functions' environment: `custom.localStack.environment` of serverless.yml (local
+ *     tokens, the local table) whatever the stage, as a deployed stage's settings (Cognito,
+ *     Secrets Manager) do not exist on this machine;
+ *  3. serverless offline runs the functions behind its Lambda endpoint only: the `httpApi`
+ *     events are taken out of its hands and served by the gateway (local-stack/gateway.ts),
+ *     which answers as API Gateway would, after a few workers of every function are warm.
+ *
+ * Ctrl-C or SIGTERM stops everything it started; so does the end of the process that started
+ * it. A taken port is one line, not a stack trace.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, watch } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { join, relative } from 'node:path';
+import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local';
+import { DEFAULT_PER_FUNCTION, type Gateway, startGateway } from './gateway';
+import type { CorsSettings, HttpApiRoute } from './http-api';
+import { dataDir, localKeys, ROOT } from './local-auth';
+import { ensureTable, localClient } from './table';
+import { warmDynamoDb } from './warm';
+
+const log = (message: string) => process.stderr.write(`[local] ${message}\n`);
+
+/** What this plugin reads of the Serverless Framework's service (resolved). */
+interface Serverless {
+  service: {
+    provider: { environment?: Record<string, unknown>; timeout?: number; httpApi?: { cors?: Partial<CorsSettings> } };
+    custom?: {
+      localStack?: { environment?: Record<string, string> };
+      'serverless-offline'?: { httpPort?: number | string; lambdaPort?: number | string };
+    };
+    getAllFunctions(): string[];
+    getFunction(key: string): {
+      name: string;
+      timeout?: number;
+      events?: { httpApi?: string | { method?: string; path?: string } }[];
+    };
+  };
+}
+
+/** Whether something already listens on the port. */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE'));
+    server.listen(port, () => server.close(() => resolve(false)));
+  });
+}
+
+/** Resolves once something accepts connections on the port. */
+async function untilListening(port: number): Promise<void> {
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The parent of a process (Linux's /proc); undefined where that cannot be read. */
+function parentOf(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (name) state ppid …"; the name may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls `onLost` when the process that started this one ends, or the one above it (npm, when
+ * `npm start` runs serverless): a SIGKILL or a crash there sends no signal here.
+ */
+function watchParents(onLost: () => void): void {
+  const parent = process.ppid;
+  const grandparent = parentOf(parent);
+  setInterval(() => {
+    if (process.ppid !== parent || (grandparent !== undefined && parentOf(parent) !== grandparent)) onLost();
+  }, 500).unref();
+}
+
+/** Whether a process runs (Linux's /proc: a zombie has ended); false where that cannot be read. */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops a child as this process exits (serverless offline exits on Ctrl-C), and waits for it
+ * to end, so that its port is free when the command returns. The wait is synchronous: when
+ * 'exit' runs, the event loop has ended.
+ */
+function stopWithThisProcess(child: ChildProcess): void {
+  process.once('exit', () => {
+    const { pid } = child;
+    if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const deadline = Date.now() + 5_000;
+    while (running(pid) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 25);
+    if (running(pid)) child.kill('SIGKILL');
+  });
+}
+
+/** The HTTP API's routes, from the functions' `httpApi` events; the events are then removed. */
+function takeRoutes(serverless: Serverless): HttpApiRoute[] {
+  const { service } = serverless;
+  const routes: HttpApiRoute[] = [];
+  for (const key of service.getAllFunctions()) {
+    const fn = service.getFunction(key);
+    const timeoutMs = (fn.timeout ?? service.provider.timeout ?? 6) * 1000;
+    for (const { httpApi } of fn.events ?? []) {
+      if (httpApi === undefined) continue;
+      const method = typeof httpApi === 'string' ? '*' : (httpApi.method ?? '*').toUpperCase();
+      const path = typeof httpApi === 'string' ? '*' : (httpApi.path ?? '*');
+      const isDefault = method === '*' && path === '*';
+      routes.push({
+        routeKey: isDefault ? '$default' : `${method === '*' ? 'ANY' : method} ${path}`,
+        method: method === '*' ? 'ANY' : method,
+        path,
+        functionName: fn.name,
+        timeoutMs,
+      });
+    }
+    fn.events = (fn.events ?? []).filter((event) => event.httpApi === undefined);
+  }
+  return routes;
+}
+
+export class LocalStack {
+  private started = false;
+  private gateway: Gateway | undefined;
+  private releaseReload: (() => void) | undefined;
+
+  constructor(
+    private readonly serverless: Serverless,
+    private readonly options: Record<string, unknown>,
+  ) {}
+
+  /** Everything `serverless offline` needs before it starts the functions. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const { service } = this.serverless;
+    const offline = service.custom?.['serverless-offline'] ?? {};
+    const port = Number(this.options.httpPort ?? offline.httpPort ?? 3000);
+    const lambdaPort = Number(this.options.lambdaPort ?? offline.lambdaPort ?? 3002);
+    const perFunction = Number(process.env.LOCAL_CONCURRENCY ?? DEFAULT_PER_FUNCTION);
+    if (!Number.isInteger(perFunction) || perFunction < 1 || perFunction > 64) {
+      this.fail(`LOCAL_CONCURRENCY must be a whole number from 1 to 64, not "${process.env.LOCAL_CONCURRENCY}"`);
+    }
+    for (const [taken, variable] of [
+      [port, 'PORT'],
+      [lambdaPort, 'LAMBDA_PORT'],
+    ] as const) {
+      if (await portTaken(taken)) {
+        this.fail(
+          `port ${taken} is already in use: stop the server that holds it, or choose another port (${variable}=${taken + 1} npm start)`,
+        );
+      }
+    }
+    watchParents(() => process.kill(process.pid, 'SIGTERM'));
+
+    const environment = { ...(service.custom?.localStack?.environment ?? {}) };
+    const tableName = environment.TABLE_NAME ?? String(service.provider.environment?.TABLE_NAME);
+    const endpoint = await this.dynamoDb();
+    const client = localClient(endpoint);
+    const created = await ensureTable(client, tableName);
+    log(`table ${tableName} ${created ? 'created' : 'exists'}`);
+    const dynamoWarm = warmDynamoDb(client).finally(() => client.destroy());
+
+    service.provider.environment = {
+      ...service.provider.environment,
+      ...environment,
+      DYNAMODB_ENDPOINT: endpoint,
+      JWT_PUBLIC_JWK: JSON.stringify((await localKeys()).publicJwk),
+      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    };
+    const cors = service.provider.httpApi?.cors;
+    this.gateway = await startGateway(port, {
+      lambda: { host: '127.0.0.1', port: lambdaPort },
+      routes: takeRoutes(this.serverless),
+      ...(cors ? { cors: corsSettings(cors) } : {}),
+      perFunction,
+      maxQueueMs: 20_000,
+      onFailure: (what) => log(`${what}: answered 5xx in the contract's envelope`),
+    });
+    const gateway = this.gateway;
+    // Requests wait until the functions are up and warm; serverless offline starts them next.
+    gateway.hold(
+      (async () => {
+        log(`DynamoDB Local warmed in ${(await dynamoWarm).toFixed(1)} s`);
+        await untilListening(lambdaPort);
+        const seconds = await gateway.warm(perFunction);
+        log(`functions warmed (${perFunction} workers each) in ${seconds.toFixed(1)} s`);
+        log(`API on http://localhost:${port}; a token: npm run -s token -- <userId>`);
+      })(),
+    );
+    this.holdDuringReloads();
+  }
+
+  /** serverless offline dropped its workers after a rebuild: requests held since the change go on. */
+  reloaded(): void {
+    if (!this.releaseReload) return;
+    log('code changed: functions reloaded');
+    this.releaseReload();
+    this.releaseReload = undefined;
+  }
+
+  private fail(message: string): never {
+    log(message);
+    process.exit(1);
+  }
+
+  /** DYNAMODB_ENDPOINT, or DynamoDB Local of its own, stopped when this process ends. */
+  private async dynamoDb(): Promise<string> {
+    const given = process.env.DYNAMODB_ENDPOINT?.trim();
+    if (given) {
+      log(`using DynamoDB at ${given} (DYNAMODB_ENDPOINT)`);
+      return given;
+    }
+    const inMemory = this.options['in-memory'] === true || process.env.LOCAL_IN_MEMORY === 'true';
+    let dynamo: RunningDynamoDb;
+    try {
+      dynamo = await startDynamoDbLocal({
+        port: Number(process.env.DYNAMODB_LOCAL_PORT ?? 8000),
+        ...(inMemory ? {} : { dataDir: join(dataDir(), 'dynamodb') }),
+      });
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : String(error));
+    }
+    stopWithThisProcess(dynamo.process);
+    log(`DynamoDB Local at ${dynamo.endpoint} (${inMemory ? 'in memory' : `data in ${join(dataDir(), 'dynamodb')}`})`);
+    return dynamo.endpoint;
+  }
+
+  /**
+   * Code changes take effect on the next request: serverless-esbuild bundles again on a change
+   * under functions/ or lib/, and serverless offline drops its workers. From the moment a source
+   * file changes until then, the gateway holds the requests that arrive, so that none is served
+   * by the old code.
+   */
+  private holdDuringReloads(): void {
+    let safety: NodeJS.Timeout | undefined;
+    const sourceChanged = (_event: string, file: string | null) => {
+      if (!file?.endsWith('.ts')) return;
+      if (!this.releaseReload) {
+        this.gateway?.hold(new Promise<void>((resolve) => (this.releaseReload = resolve)));
+      }
+      clearTimeout(safety);
+      // A change that builds nothing (a failed build) must not hold requests for long.
+      safety = setTimeout(() => this.reloaded(), 20_000);
+    };
+    // Each folder on its own: Node 20's recursive watch on Linux sees changes late.
+    const folders = ['functions', 'lib'].flatMap((top) => [
+      top,
+      ...readdirSync(join(ROOT, top), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => relative(ROOT, join(entry.parentPath, entry.name))),
+    ]);
+    for (const folder of folders) watch(join(ROOT, folder), sourceChanged).unref();
+  }
+}
+
+function corsSettings(cors: Partial<CorsSettings>): CorsSettings {
+  return {
+    allowedOrigins: cors.allowedOrigins ?? ['*'],
+    allowedHeaders: cors.allowedHeaders ?? [],
+    allowedMethods: cors.allowedMethods ?? [],
+    exposedResponseHeaders: cors.exposedResponseHeaders ?? [],
+    allowCredentials: cors.allowCredentials ?? false,
+    ...(cors.maxAge === undefined ? {} : { maxAge: cors.maxAge }),
+  };
+}
