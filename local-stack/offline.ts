@@ -119,6 +119,23 @@ function stopWithThisProcess(child: ChildProcess): void {
   });
 }
 
+/**
+ * serverless offline runs each function in a worker thread, which does not read NODE_OPTIONS:
+ * the `--enable-source-maps` that serverless.yml gives Lambda is given to the workers here,
+ * so that a stack trace in the console names the .ts file and line, as in CloudWatch.
+ */
+function sourceMapsInWorkers(): void {
+  const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+  const { Worker } = threads;
+  threads.Worker = class extends Worker {
+    constructor(file: string | URL, options: import('node:worker_threads').WorkerOptions = {}) {
+      super(file, { ...options, execArgv: [...(options.execArgv ?? process.execArgv), '--enable-source-maps'] });
+    }
+  };
+  // serverless offline imports Worker as an ES module: its binding follows the CommonJS export from here on.
+  (require('node:module') as typeof import('node:module')).syncBuiltinESMExports();
+}
+
 /** The HTTP API's routes, from the functions' `httpApi` events; the events are then removed. */
 function takeRoutes(serverless: Serverless): HttpApiRoute[] {
   const { service } = serverless;
@@ -194,6 +211,7 @@ export class LocalStack {
       JWT_PUBLIC_JWK: JSON.stringify((await localKeys()).publicJwk),
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     };
+    if (String(service.provider.environment.NODE_OPTIONS ?? '').includes('--enable-source-maps')) sourceMapsInWorkers();
     const cors = service.provider.httpApi?.cors;
     this.gateway = await startGateway(port, {
       lambda: { host: '127.0.0.1', port: lambdaPort },

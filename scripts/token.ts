@@ -1,19 +1,10 @@
-/**
- * Prints a token that the local stack accepts, valid for 12 hours:
- *   npm run -s token -- <userId>
- */
-import { localKeys, signToken } from '../local-stack/local-auth';
+/** `npm run -s token -- [--stage <stage>] [--region <region>] <userId>`: deploy/token.ts. */
+import { tokenCommand } from '../deploy/token';
 
-async function main(): Promise<void> {
-  const userId = process.argv[2];
-  if (!userId) {
-    process.stderr.write('usage: npm run -s token -- <userId>\n');
-    process.exit(2);
-  }
-  process.stdout.write(`${await signToken(userId, { keys: await localKeys() })}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
-  process.exit(1);
-});
+tokenCommand(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

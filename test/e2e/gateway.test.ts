@@ -180,6 +180,8 @@ describe('the local stack when every function fails at init', () => {
       expect(JSON.parse(text)).toMatchObject({ status: 'Failed', code: 'INTERNAL_ERROR' });
       expect(text).not.toMatch(/stackTrace|DYNAMODB_MAX_ATTEMPTS|ConfigError/);
       expect(stack.output()).toContain("POST /projects: the function failed: answered 5xx in the contract's envelope");
+      // Its stack in the console names the .ts file and line (source maps), as it would in CloudWatch.
+      expect(stack.output()).toMatch(/lib\/config\.ts:\d+:\d+/);
     } finally {
       await stack.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -4,24 +4,33 @@
  * nodejs22.x, a JWT authorizer, and IAM limited to the table.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { readZip } from '../../bench/zip';
+import { idempotencyOf } from '../../lib/domain/idempotency';
+import { recordKey } from '../../lib/dynamodb/keys';
 import { readTableProperties } from '../../local-stack/table';
+import { useTable } from '../support/table';
 
 // The IAM definition is a CommonJS module that serverless.yml includes.
 const { permissions, roleName } = require('../../resources/iam.js');
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 const ROOT = join(__dirname, '..', '..');
 const out = mkdtempSync(join(tmpdir(), 'projects-api-package-'));
+const table = useTable();
 // biome-ignore lint/suspicious/noExplicitAny: a CloudFormation template is arbitrary JSON
-let template: any;
+type Template = any;
+const templates: Record<'prod' | 'dev', Template> = { prod: undefined, dev: undefined };
+// The production stage: most checks read its template.
+let template: Template;
 
-beforeAll(async () => {
+/** `serverless package --stage <stage>`, with no AWS credentials anywhere. */
+async function packageStage(stage: 'prod' | 'dev'): Promise<Template> {
   const env: NodeJS.ProcessEnv = { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' };
   for (const name of Object.keys(env))
     if (name.startsWith('AWS_') && name !== 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED') delete env[name];
@@ -29,19 +38,22 @@ beforeAll(async () => {
   env.AWS_CONFIG_FILE = join(out, 'no-config');
   await promisify(execFile)(
     process.execPath,
-    [require.resolve('osls/bin/serverless.js'), 'package', '--stage', 'ci', '--package', out],
-    {
-      cwd: ROOT,
-      env,
-    },
+    [require.resolve('osls/bin/serverless.js'), 'package', '--stage', stage, '--package', join(out, stage)],
+    { cwd: ROOT, env },
   );
-  template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(out, stage, 'cloudformation-template-update-stack.json'), 'utf8'));
+}
+
+beforeAll(async () => {
+  templates.prod = await packageStage('prod');
+  templates.dev = await packageStage('dev');
+  template = templates.prod;
 });
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const resources = (type: string) =>
-  Object.entries(template.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>).filter(
+const resources = (type: string, of: Template = template) =>
+  Object.entries(of.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>).filter(
     ([, resource]) => resource.Type === type,
   );
 
@@ -52,7 +64,7 @@ describe('serverless package', () => {
     expect(table).toMatchObject({
       DeletionPolicy: 'Retain',
       Properties: {
-        TableName: 'projects-api-ci-projects',
+        TableName: 'projects-api-prod-projects',
         BillingMode: 'PAY_PER_REQUEST',
         KeySchema: definition.KeySchema,
         AttributeDefinitions: definition.AttributeDefinitions,
@@ -78,7 +90,7 @@ describe('serverless package', () => {
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
-        Environment: { Variables: { TABLE_NAME: 'projects-api-ci-projects', AUTH_MODE: 'gateway' } },
+        Environment: { Variables: { TABLE_NAME: 'projects-api-prod-projects', AUTH_MODE: 'gateway' } },
       });
     }
   });
@@ -109,10 +121,13 @@ describe('serverless package', () => {
   });
 
   it('carries the reference page’s renderer in the docs function alone', () => {
-    const docs = readZip(join(out, 'getDocs.zip')).get('functions/docs.js')?.toString('utf8') ?? '';
+    const docs =
+      readZip(join(out, 'prod', 'getDocs.zip'))
+        .get('functions/docs.js')
+        ?.toString('utf8') ?? '';
     expect(docs).toContain('SwaggerUIBundle');
     for (const name of ['createProject', 'listProjects', 'getOpenApi', 'routeNotFound']) {
-      const bundle = readZip(join(out, `${name}.zip`));
+      const bundle = readZip(join(out, 'prod', `${name}.zip`));
       const code = [...bundle.values()].map((file) => file.toString('utf8')).join('');
       expect({ name, swaggerUi: code.includes('SwaggerUIBundle') || code.includes('swagger-ui') }).toEqual({
         name,
@@ -154,7 +169,7 @@ describe('serverless package', () => {
           const text = JSON.stringify(resource);
           if (!text.includes('*')) continue;
           // The one wildcard: the log streams of the function's own log group.
-          expect(text).toContain(`:log-group:/aws/lambda/projects-api-ci-${fn}:log-stream:*`);
+          expect(text).toContain(`:log-group:/aws/lambda/projects-api-prod-${fn}:log-stream:*`);
           expect(statement.Action.every((action) => action.startsWith('logs:'))).toBe(true);
         }
       }
@@ -191,5 +206,97 @@ describe('serverless package', () => {
       AllowHeaders: expect.arrayContaining(['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match']),
       ExposeHeaders: expect.arrayContaining(['ETag', 'Location', 'x-request-id', 'Retry-After']),
     });
+  });
+
+  it('lets a stage other than production be removed and deployed again: no retention, no deletion protection', () => {
+    const [[, table] = []] = resources('AWS::DynamoDB::Table', templates.dev);
+    expect(table).toMatchObject({
+      DeletionPolicy: 'Delete',
+      UpdateReplacePolicy: 'Delete',
+      Properties: {
+        TableName: 'projects-api-dev-projects',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false },
+        DeletionProtectionEnabled: false,
+      },
+    });
+  });
+
+  it('lets the deployer sign a test user in with the admin flow, and opens no password flow to clients', () => {
+    for (const stage of ['prod', 'dev'] as const) {
+      const [[, client] = []] = resources('AWS::Cognito::UserPoolClient', templates[stage]);
+      const flows = client?.Properties.ExplicitAuthFlows as string[];
+      expect(flows).toEqual(expect.arrayContaining(['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']));
+      expect(flows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+      expect(templates[stage].Outputs).toMatchObject({ UserPoolId: {}, UserPoolClientId: {} });
+    }
+  });
+
+  it('passes cfn-lint for both kinds of stage (the framework’s own W3005 aside)', async () => {
+    const lint = await promisify(execFile)('cfn-lint', ['--version']).then(
+      () => true,
+      () => false,
+    );
+    if (!lint) {
+      process.stderr.write('cfn-lint is not on the PATH (pip install cfn-lint): the templates were not linted\n');
+      return;
+    }
+    for (const stage of ['prod', 'dev'] as const) {
+      const file = join(out, stage, 'cloudformation-template-update-stack.json');
+      const result = await promisify(execFile)('cfn-lint', ['--ignore-checks', 'W3005', '--', file]).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+      expect({ stage, ...result }).toEqual({ stage, code: 0, stdout: '' });
+    }
+  });
+
+  it('ships source maps, so that an INTERNAL_ERROR logs a stack that names the .ts file and line', async () => {
+    const [fn] = resources('AWS::Lambda::Function').filter(([name]) => name === 'CreateProjectLambdaFunction');
+    expect((fn?.[1].Properties as Template).Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    const files = readZip(join(out, 'prod', 'createProject.zip'));
+    const bundleDir = join(out, 'bundle');
+    for (const [name, content] of files) {
+      mkdirSync(join(bundleDir, name, '..'), { recursive: true });
+      writeFileSync(join(bundleDir, name), content);
+    }
+    expect([...files.keys()].sort()).toEqual(['functions/create-project.js', 'functions/create-project.js.map']);
+    // A record under the key that no release wrote: reading it throws, an exception the code did not plan for.
+    const owner = 'source-maps';
+    const key = 'corrupt-record';
+    const { digest } = idempotencyOf(key, 'POST /projects', { title: 'x' }) ?? { digest: '' };
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: {
+          ...recordKey(owner, digest),
+          type: 'idempotency',
+          fingerprint: 'x',
+          response: '{not json',
+          expiresAt: 4e9,
+        },
+      }),
+    );
+    const driver = `
+      const { handler } = require(${JSON.stringify(join(bundleDir, 'functions', 'create-project.js'))});
+      const event = {
+        version: '2.0', routeKey: 'POST /projects', rawPath: '/projects', rawQueryString: '',
+        headers: { 'content-type': 'application/json', 'idempotency-key': ${JSON.stringify(key)} },
+        body: '{"title":"x"}', isBase64Encoded: false,
+        requestContext: { requestId: 'r', http: { method: 'POST', path: '/projects' },
+          authorizer: { jwt: { claims: { sub: ${JSON.stringify(owner)} } } } },
+      };
+      handler(event, { awsRequestId: 'r', getRemainingTimeInMillis: () => 10000 })
+        .then((result) => process.stdout.write(JSON.stringify({ answer: result.statusCode }) + String.fromCharCode(10)));`;
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--enable-source-maps', '-e', driver], {
+      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO', POWERTOOLS_METRICS_DISABLED: 'true' },
+    });
+    const lines = `${stdout}${stderr}`
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { answer?: number; level?: string; error?: { stack?: string } });
+    expect({ lines, answer: lines.find((line) => line.answer !== undefined)?.answer }).toMatchObject({ answer: 500 });
+    const logged = lines.find((line) => line.level === 'ERROR');
+    expect(logged?.error?.stack).toMatch(/lib\/dynamodb\/items\.ts:\d+:\d+/);
+    expect(logged?.error?.stack).not.toMatch(/create-project\.js:1:\d+/);
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * `npm run -s token -- [--stage <stage>] [--region <region>] <user>`: a token for the API.
+ *
+ * Without `--stage`, a token the local stack accepts (local-stack/local-auth.ts). With one, a
+ * Cognito ID token of a test user of that deployed stage: the user is created if missing
+ * (no invitation sent), given a fresh random password, and signed in through the app client's
+ * admin flow (ADMIN_USER_PASSWORD_AUTH), with the AWS credentials the AWS CLI would use. The
+ * pool and the client are the stack's outputs.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import {
+  AdminCreateUserCommand,
+  AdminInitiateAuthCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { parse } from 'yaml';
+import { localKeys, signToken } from '../local-stack/local-auth';
+
+const ROOT = join(__dirname, '..');
+
+export interface DeployedTokenOptions {
+  service: string;
+  stage: string;
+  region: string;
+  user: string;
+}
+
+/** The pool's username for a user: an email address, as the pool signs users in by email. */
+export const usernameOf = (user: string) => (user.includes('@') ? user : `${user}@example.com`);
+
+/** A password the pool's default policy takes: upper and lower case, digits and a symbol. */
+const randomPassword = () => `${randomBytes(24).toString('base64url')}Aa1!`;
+
+export async function deployedToken(
+  { service, stage, region, user }: DeployedTokenOptions,
+  clients = {
+    cloudFormation: new CloudFormationClient({ region }),
+    cognito: new CognitoIdentityProviderClient({ region }),
+  },
+): Promise<string> {
+  const stackName = `${service}-${stage}`;
+  const { Stacks = [] } = await clients.cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
+  const outputs = Object.fromEntries(
+    (Stacks[0]?.Outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]),
+  );
+  const { UserPoolId, UserPoolClientId } = outputs;
+  if (!UserPoolId || !UserPoolClientId) {
+    throw new Error(
+      `stack ${stackName} has no UserPoolId and UserPoolClientId outputs: npm run deploy -- --stage ${stage}`,
+    );
+  }
+  const username = usernameOf(user);
+  try {
+    await clients.cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: username,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: username },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof UsernameExistsException)) throw error;
+  }
+  const password = randomPassword();
+  await clients.cognito.send(
+    new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: true }),
+  );
+  const { AuthenticationResult } = await clients.cognito.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId,
+      ClientId: UserPoolClientId,
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
+  );
+  if (!AuthenticationResult?.IdToken) throw new Error(`Cognito signed ${username} in without an ID token`);
+  return AuthenticationResult.IdToken;
+}
+
+/** The command: prints the token alone on one line; resolves to the exit code. */
+export async function tokenCommand(
+  argv: string[],
+  print: (line: string) => void = (line) => process.stdout.write(line),
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { stage: { type: 'string' }, region: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [user] = positionals;
+  if (!user || positionals.length > 1) {
+    process.stderr.write('usage: npm run -s token -- [--stage <stage>] [--region <region>] <userId>\n');
+    return 2;
+  }
+  if (values.stage === undefined) {
+    print(`${await signToken(user, { keys: await localKeys() })}\n`);
+    return 0;
+  }
+  const { service } = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8')) as { service: string };
+  const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  print(`${await deployedToken({ service, stage: values.stage, region, user })}\n`);
+  return 0;
+}

@@ -1,0 +1,96 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import {
+  AdminCreateUserCommand,
+  AdminInitiateAuthCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
+import { deployedToken, tokenCommand, usernameOf } from '../../../deploy/token';
+
+const cloudFormation = mockClient(CloudFormationClient);
+const cognito = mockClient(CognitoIdentityProviderClient);
+const clients = () => ({
+  cloudFormation: new CloudFormationClient({ region: 'eu-west-1' }),
+  cognito: new CognitoIdentityProviderClient({ region: 'eu-west-1' }),
+});
+const options = { service: 'projects-api', stage: 'dev', region: 'eu-west-1', user: 'alice' };
+
+beforeEach(() => {
+  cloudFormation.reset();
+  cognito.reset();
+  cloudFormation.on(DescribeStacksCommand, { StackName: 'projects-api-dev' }).resolves({
+    Stacks: [
+      {
+        StackName: 'projects-api-dev',
+        CreationTime: new Date(),
+        StackStatus: 'CREATE_COMPLETE',
+        Outputs: [
+          { OutputKey: 'UserPoolId', OutputValue: 'eu-west-1_pool' },
+          { OutputKey: 'UserPoolClientId', OutputValue: 'client-id' },
+        ],
+      },
+    ],
+  });
+  cognito.on(AdminInitiateAuthCommand).resolves({ AuthenticationResult: { IdToken: 'id.token.value' } });
+});
+
+describe('npm run token -- --stage <stage> <user>', () => {
+  it('creates the user without an invitation, sets a fresh password, and signs in through the admin flow', async () => {
+    expect(await deployedToken(options, clients())).toBe('id.token.value');
+    const [create] = cognito.commandCalls(AdminCreateUserCommand);
+    expect(create?.args[0].input).toEqual({
+      UserPoolId: 'eu-west-1_pool',
+      Username: 'alice@example.com',
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: 'alice@example.com' },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    });
+    const [password] = cognito.commandCalls(AdminSetUserPasswordCommand);
+    const set = password?.args[0].input;
+    expect(set).toMatchObject({ UserPoolId: 'eu-west-1_pool', Username: 'alice@example.com', Permanent: true });
+    expect(set?.Password).toMatch(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[^\w]).{32,}$/);
+    const [auth] = cognito.commandCalls(AdminInitiateAuthCommand);
+    expect(auth?.args[0].input).toEqual({
+      UserPoolId: 'eu-west-1_pool',
+      ClientId: 'client-id',
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'alice@example.com', PASSWORD: set?.Password },
+    });
+  });
+
+  it('signs an existing user in again with a new password', async () => {
+    cognito
+      .on(AdminCreateUserCommand)
+      .rejects(new UsernameExistsException({ message: 'User account already exists', $metadata: {} }));
+    expect(await deployedToken(options, clients())).toBe('id.token.value');
+    expect(cognito.commandCalls(AdminSetUserPasswordCommand)).toHaveLength(1);
+  });
+
+  it('says to deploy first when the stack has no pool', async () => {
+    cloudFormation.on(DescribeStacksCommand).resolves({ Stacks: [] });
+    await expect(deployedToken(options, clients())).rejects.toThrow(
+      'stack projects-api-dev has no UserPoolId and UserPoolClientId outputs: npm run deploy -- --stage dev',
+    );
+    expect(cognito.calls()).toHaveLength(0);
+  });
+
+  it('keeps an email address as the username', () => {
+    expect(usernameOf('bob@example.org')).toBe('bob@example.org');
+    expect(usernameOf('bob')).toBe('bob@example.com');
+  });
+
+  it('prints a local token alone on one line without --stage, and the usage without a user', async () => {
+    const printed: string[] = [];
+    expect(await tokenCommand(['carol'], (line) => printed.push(line))).toBe(0);
+    expect(printed).toEqual([expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+\n$/)]);
+    expect(cloudFormation.calls()).toHaveLength(0);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await tokenCommand([], () => undefined)).toBe(2);
+    expect(stderr).toHaveBeenCalledWith('usage: npm run -s token -- [--stage <stage>] [--region <region>] <userId>\n');
+    stderr.mockRestore();
+  });
+});
