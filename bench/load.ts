@@ -1,5 +1,5 @@
 /**
- * Section 4: load on the local stack, what `npm start` runs (front door, serverless offline,
+ * Section 4: load on the local stack, what `npm start` runs (the gateway, serverless offline,
  * DynamoDB Local in memory), with autocannon: 2,000 creates at 50 and at 200 in flight, on a
  * quiet machine and with one core kept busy beside it. Titles come in pairs, so half the
  * requests are duplicates that must be 409. Then the checker over the table. The first

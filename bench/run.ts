@@ -48,6 +48,7 @@ export async function runBench(): Promise<void> {
     invocations: number;
     fullUs: number;
     bareUs: number;
+    middyUs: number;
   };
   log('3/6 DynamoDB requests per operation; 5/6 check-then-insert side by side');
   const dynamo = await startDynamoDbLocal();
@@ -83,6 +84,17 @@ export async function runBench(): Promise<void> {
     ];
   });
   const overheadUs = warm.fullUs - warm.bareUs;
+  const peerRatio = warm.fullUs / warm.middyUs;
+  const mapRows = bundles.functions.map((fn) => [
+    fn.name,
+    kib(fn.mapBytes),
+    kib(fn.zipBytes),
+    `${fn.initMs.toFixed(1)} ms`,
+    `${fn.initMapsMs.toFixed(1)} ms`,
+    ratio(fn.initMapsMs, fn.initMs),
+  ]);
+  const mapInit = bundles.functions.map((fn) => fn.initMapsMs / fn.initMs).sort((a, b) => a - b);
+  const mapInitMedian = mapInit[Math.floor(mapInit.length / 2)] ?? 1;
   const expected = (operation: string) => (/^(rename|delete|restore)/.test(operation) ? 2 : 1);
 
   const markdown = `# Benchmarks
@@ -107,6 +119,19 @@ functions and the reference interleaved. Targets: size ≤ ${SIZE_TARGET} × and
 
 ${table(['function', 'size', '× ref', 'size target', 'init', '× ref', 'init target'], bundleRows)}
 
+### Source maps
+
+Each bundle ships its source map (mappings only, \`sourcesContent: false\`), and the functions run with
+\`NODE_OPTIONS=--enable-source-maps\`, so that the stack of an \`INTERNAL_ERROR\` in CloudWatch names the
+\`.ts\` file and line (\`test/e2e/package.test.ts\`). What it costs: the map's size in the package (the
+zip holds it), and init with Node reading it, against init without, the same bundle, interleaved.
+
+${table(['function', 'map', 'zip (with the map)', 'init', 'init with source maps', '×'], mapRows)}
+
+Median: init × ${mapInitMedian.toFixed(2)} with source maps. The decision: ship them. A stack that points
+into one minified line cannot be read, and the price is paid once per cold start, at the size above;
+warm invocations do not read the map unless an error's stack is formatted.
+
 \`getDocs\` is the reference page: it carries Swagger UI (1.7 MB of script and 0.2 MB of style, inlined as text),
 so the size target, which is about functions that talk to DynamoDB, does not apply to it; no other function
 carries any of it (\`test/e2e/package.test.ts\`). Its init is the reference's or less: the page is built once.
@@ -119,7 +144,7 @@ asks for) and our own code (about 28 KiB: the error catalog in two languages, th
 DynamoDB adapter). Functions without a body or query (get, delete, restore) load neither zod nor the body
 checks. Already done to get here: \`zod/mini\` instead of classic zod (−73 KiB), JWT verification with
 \`node:crypto\` instead of jose (−17 KiB), the OpenAPI function serving the generated document instead of
-generating it (−90 KiB), one bundle per function; and with the layers (issue 10, which added \`http-errors\`):
+generating it (−90 KiB), one bundle per function; and with the layers (which added \`http-errors\`):
 docs-only text out of the bundles, each function building only its part of the repository, the body and
 token checks only where used, our own Korean validation texts instead of zod's locale (−3.7 KiB), \`depd\`
 aliased to a no-op (−4.4 KiB) and \`http-errors\` loaded at the first rejection (−4 ms of init). Before
@@ -133,14 +158,18 @@ middy); the only way under 1.10 × would be to drop them.
 \`POST /projects\` through its whole middleware chain (identity from the authorizer claims, body checks,
 JSON parsing, zod validation, title key and lock digest, ULID, the envelope, the JSON log line and the
 EMF metric, both serialized and written as in Lambda) with a stubbed DynamoDB client, against a bare
-async handler that parses the body and makes the same stubbed call. Median per invocation over
+async handler that parses the body and makes the same stubbed call, and against the peer a user would
+compare with, a plain middy handler with \`@middy/http-json-body-parser\` and \`@middy/http-error-handler\`
+making that call. Median per invocation over
 ${warm.invocations.toLocaleString('en')} invocations of each, interleaved in blocks of 500.
 
 ${table(
   ['handler', 'median per invocation'],
   [
     ['bare handler', `${warm.bareUs.toFixed(1)} µs`],
+    ['plain middy: http-json-body-parser + http-error-handler', `${warm.middyUs.toFixed(1)} µs`],
     ['full chain', `${warm.fullUs.toFixed(1)} µs`],
+    ['full chain ÷ plain middy', `**${peerRatio.toFixed(2)} ×** (goal ≤ 1.5 ×: ${mark(peerRatio <= 1.5)})`],
     [
       'added by the chain',
       `**${overheadUs.toFixed(1)} µs** (target ≤ ${WARM_TARGET_US} µs: ${mark(overheadUs <= WARM_TARGET_US)})`,
@@ -178,7 +207,7 @@ atomic batch of 25 about 125 WCU, a rename 2 × 3 items + index; cancelled trans
 
 ## 4. Load on the local stack
 
-${LOAD_REQUESTS.toLocaleString('en')} \`POST /projects\` per row with autocannon against \`npm start\`'s stack (front door, serverless
+${LOAD_REQUESTS.toLocaleString('en')} \`POST /projects\` per row with autocannon against \`npm start\`'s stack (the gateway, serverless
 offline, DynamoDB Local in memory), at 50 and at 200 in flight, on the quiet machine and with one core kept
 busy by a spin loop beside it; ${LOAD_REQUESTS / 2} titles per row, each sent twice by the same owner, so exactly half
 must be \`409\`. The first row runs right after the stack started: "first 50" is the median of its first 50
@@ -219,7 +248,7 @@ ${table(
 )}
 
 This measures the local stack (serverless offline's worker threads and DynamoDB Local's Java process
-sharing ${cpus().length} cores), not Lambda and DynamoDB. The front door lets ${DEFAULT_PER_FUNCTION} requests of one function
+sharing ${cpus().length} cores), not Lambda and DynamoDB. The gateway lets ${DEFAULT_PER_FUNCTION} requests of one function
 through at a time, to the workers \`npm start\` warmed, and queues the rest in order: a burst waits in line
 instead of starting a worker (and loading a bundle) per request, which on two busy cores ran past the Lambda
 timeout. So latency grows with the queue (200 in flight wait about four times as long as 50) while the spread

@@ -3,7 +3,7 @@
  *
  * Thousands of random concurrent operations (bench/random-ops.ts: creates with colliding
  * titles, renames, deletes, restores, batches, reads, lists) over HTTP against the real local
- * stack, which it starts (DynamoDB Local in memory, front door, serverless offline), then the
+ * stack, which it starts (DynamoDB Local in memory, the gateway, serverless offline), then the
  * consistency checker over the whole table. `--clients` requests are in flight at once (owners
  * of `--round` requests each); `--busy` keeps one core busy beside it. Exit 1 on any answer
  * the contract does not allow (a 5xx other than 503 with Retry-After, a 2xx out of the

@@ -2,7 +2,8 @@
  * Section 2: warm overhead. POST /projects through its whole middleware chain (identity,
  * body checks, JSON parsing, zod validation, title key, the envelope, the log line and EMF
  * metric) with a stubbed DynamoDB client, against a bare async handler that parses the body
- * and makes the same stubbed call. Median per invocation over INVOCATIONS of each,
+ * and makes the same stubbed call, and against the peer a user would compare with: a plain
+ * middy handler (@middy/http-json-body-parser and @middy/http-error-handler) making that call. Median per invocation over INVOCATIONS of each,
  * interleaved in blocks. Run as its own process: `tsx bench/warm.ts` prints JSON.
  */
 import { randomUUID } from 'node:crypto';
@@ -37,6 +38,25 @@ async function main() {
     return { statusCode: 201, body: JSON.stringify({ status: 'Success', data: body }) };
   };
 
+  // The peer: middy's JSON body parser and error handler around the same call.
+  const { default: middy } = await import('@middy/core');
+  const { default: httpJsonBodyParser } = await import('@middy/http-json-body-parser');
+  const { default: httpErrorHandler } = await import('@middy/http-error-handler');
+  const plainMiddy = middy(async (event: { body: { title: string } }) => {
+    const { title } = event.body;
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: 'bench', Item: { pk: 'o', sk: randomUUID(), title } } },
+          { Put: { TableName: 'bench', Item: { pk: 'o', sk: `TITLE#${title}` } } },
+        ],
+      }),
+    );
+    return { statusCode: 201, body: JSON.stringify({ status: 'Success', data: event.body }) };
+  })
+    .use(httpJsonBodyParser())
+    .use(httpErrorHandler());
+
   let n = 0;
   const event = () => {
     n += 1;
@@ -62,6 +82,7 @@ async function main() {
   const sink = () => true;
   const full: number[] = [];
   const plain: number[] = [];
+  const peer: number[] = [];
   const run = async (samples: number[] | undefined, fn: () => Promise<unknown>) => {
     for (let i = 0; i < BLOCK; i += 1) {
       const started = process.hrtime.bigint();
@@ -77,16 +98,19 @@ async function main() {
     for (let i = 0; i < 4; i += 1) {
       await run(undefined, () => handler(event() as never, context() as never));
       await run(undefined, () => bare(event()));
+      await run(undefined, () => plainMiddy(event() as never, context() as never));
     }
     for (let done = 0; done < INVOCATIONS; done += BLOCK) {
       await run(full, () => handler(event() as never, context() as never));
       await run(plain, () => bare(event()));
+      await run(peer, () => plainMiddy(event() as never, context() as never));
     }
   } finally {
     process.stdout.write = write;
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  write(`${JSON.stringify({ invocations: full.length, fullUs: median(full), bareUs: median(plain) })}\n`);
+  const result = { invocations: full.length, fullUs: median(full), bareUs: median(plain), middyUs: median(peer) };
+  write(`${JSON.stringify(result)}\n`);
 }
 
 main().then(

@@ -31,9 +31,3 @@ export function allowedMethods(path: string): string[] {
   const methods = new Set<string>(ROUTES.filter((route) => fits(route.path, path)).map((route) => route.method));
   return ['GET', 'POST', 'PATCH', 'DELETE'].filter((method) => methods.has(method));
 }
-
-/** The route a request goes to (`GET /projects/{id}`), as API Gateway picks it; undefined for the catch-all. */
-export function routeOf(method: string, path: string): string | undefined {
-  const route = ROUTES.find((candidate) => candidate.method === method && fits(candidate.path, path));
-  return route && `${route.method} ${route.path}`;
-}

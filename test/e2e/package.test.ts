@@ -251,8 +251,8 @@ describe('serverless package', () => {
   });
 
   it('ships source maps, so that an INTERNAL_ERROR logs a stack that names the .ts file and line', async () => {
-    const [fn] = resources('AWS::Lambda::Function').filter(([name]) => name === 'CreateProjectLambdaFunction');
-    expect((fn?.[1].Properties as Template).Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    const create = template.Resources.CreateProjectLambdaFunction as Template;
+    expect(create.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
     const files = readZip(join(out, 'prod', 'createProject.zip'));
     const bundleDir = join(out, 'bundle');
     for (const [name, content] of files) {

@@ -1,6 +1,7 @@
 /** The catch-all route: 405 with Allow for a known path and another method, 404 for any other path. */
 import { handler } from '../../functions/route-not-found';
-import { allowedMethods, routeOf } from '../../lib/http/routes';
+import { allowedMethods, ROUTES } from '../../lib/http/routes';
+import { matchRoute } from '../../local-stack/http-api';
 import { invoke } from '../support/lambda';
 
 const send = (method: string, path: string, headers: Record<string, string> = {}) =>
@@ -25,7 +26,17 @@ describe('allowedMethods', () => {
   });
 });
 
-describe('routeOf (the route API Gateway picks, which the local front door paces by)', () => {
+describe('the route API Gateway picks (the local gateway’s matchRoute, over the API’s routes)', () => {
+  const routes = [
+    ...ROUTES.map(({ method, path }) => ({
+      routeKey: `${method} ${path}`,
+      method,
+      path,
+      functionName: path,
+      timeoutMs: 1,
+    })),
+    { routeKey: '$default', method: 'ANY', path: '*', functionName: 'default', timeoutMs: 1 },
+  ];
   it.each([
     ['POST', '/projects', 'POST /projects'],
     ['GET', '/projects', 'GET /projects'],
@@ -38,7 +49,7 @@ describe('routeOf (the route API Gateway picks, which the local front door paces
     ['GET', '/nowhere', undefined],
     ['GET', '/projects/', undefined],
   ])('%s %s → %s', (method, path, route) => {
-    expect(routeOf(method, path)).toBe(route);
+    expect(matchRoute(routes, method, path)?.route.routeKey).toBe(route ?? '$default');
   });
 });
 
