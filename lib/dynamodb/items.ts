@@ -30,7 +30,8 @@ export interface ProjectItem extends Project {
   gsi1sk: string;
 }
 
-const PROJECT_FIELDS = ['id', 'title', 'description', 'version', 'createdAt', 'updatedAt', 'deletedAt'] as const;
+/** The fields of a project as stored and read back (test/unit/project-shape.test.ts keeps them the domain's). */
+export const PROJECT_FIELDS = ['id', 'title', 'description', 'version', 'createdAt', 'updatedAt', 'deletedAt'] as const;
 
 export function toProject(item: ProjectItem): Project {
   const project = {} as Record<string, unknown>;

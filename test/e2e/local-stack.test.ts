@@ -325,7 +325,7 @@ describe('the local stack (npm start)', () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(text.status).toBe(415);
-    // DELETE /projects was the example of an unknown route until issue 11 made it 405 (the path exists).
+    // DELETE /projects is a known path with another method: 405, not an unknown route.
     const unknown = await call(stack, 'DELETE', '/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV/archive', { token: alice });
     expect(unknown.status).toBe(404);
     expect(unknown.json.code).toBe('ROUTE_NOT_FOUND');

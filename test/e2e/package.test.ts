@@ -250,7 +250,7 @@ describe('serverless package', () => {
     }
   });
 
-  it('ships source maps, so that an INTERNAL_ERROR logs a stack that names the .ts file and line', async () => {
+  it('runs as bundled: 201, 409, and an INTERNAL_ERROR whose logged stack names the .ts file and line (source maps)', async () => {
     const create = template.Resources.CreateProjectLambdaFunction as Template;
     expect(create.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
     const files = readZip(join(out, 'prod', 'createProject.zip'));
@@ -276,25 +276,39 @@ describe('serverless package', () => {
         },
       }),
     );
+    // The bundle as Lambda runs it: a create, the same title again (a rejection through the
+    // bundle's http-errors, whose depd is aliased to a no-op), and the corrupt record.
     const driver = `
       const { handler } = require(${JSON.stringify(join(bundleDir, 'functions', 'create-project.js'))});
-      const event = {
+      const event = (title, key) => ({
         version: '2.0', routeKey: 'POST /projects', rawPath: '/projects', rawQueryString: '',
-        headers: { 'content-type': 'application/json', 'idempotency-key': ${JSON.stringify(key)} },
-        body: '{"title":"x"}', isBase64Encoded: false,
+        headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+        body: JSON.stringify({ title }), isBase64Encoded: false,
         requestContext: { requestId: 'r', http: { method: 'POST', path: '/projects' },
           authorizer: { jwt: { claims: { sub: ${JSON.stringify(owner)} } } } },
-      };
-      handler(event, { awsRequestId: 'r', getRemainingTimeInMillis: () => 10000 })
-        .then((result) => process.stdout.write(JSON.stringify({ answer: result.statusCode }) + String.fromCharCode(10)));`;
+      });
+      const context = { awsRequestId: 'r', getRemainingTimeInMillis: () => 10000 };
+      (async () => {
+        for (const [title, key] of [['Bundled'], ['BUNDLED'], ['x', ${JSON.stringify(key)}]]) {
+          const result = await handler(event(title, key), context);
+          const { code } = JSON.parse(result.body);
+          process.stdout.write(JSON.stringify({ answer: result.statusCode, code }) + String.fromCharCode(10));
+        }
+      })();`;
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--enable-source-maps', '-e', driver], {
       env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO', POWERTOOLS_METRICS_DISABLED: 'true' },
     });
     const lines = `${stdout}${stderr}`
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as { answer?: number; level?: string; error?: { stack?: string } });
-    expect({ lines, answer: lines.find((line) => line.answer !== undefined)?.answer }).toMatchObject({ answer: 500 });
+      .map(
+        (line) => JSON.parse(line) as { answer?: number; code?: string; level?: string; error?: { stack?: string } },
+      );
+    expect(lines.filter((line) => line.answer !== undefined)).toEqual([
+      { answer: 201 },
+      { answer: 409, code: 'PROJECT_TITLE_CONFLICT' },
+      { answer: 500, code: 'INTERNAL_ERROR' },
+    ]);
     const logged = lines.find((line) => line.level === 'ERROR');
     expect(logged?.error?.stack).toMatch(/lib\/dynamodb\/items\.ts:\d+:\d+/);
     expect(logged?.error?.stack).not.toMatch(/create-project\.js:1:\d+/);

@@ -131,7 +131,9 @@ describe('npx serverless offline, typed in a fresh checkout', () => {
   });
 
   afterAll(() => {
-    if (offline?.exitCode === null) process.kill(-(offline.pid ?? 0), 'SIGKILL');
+    // A test that failed half-way leaves the group running: end it.
+    if (offline && offline.exitCode === null && offline.signalCode === null)
+      process.kill(-(offline.pid ?? 0), 'SIGKILL');
     rmSync(checkout, { recursive: true, force: true });
   });
 

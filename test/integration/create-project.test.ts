@@ -1,6 +1,6 @@
 import { handler } from '../../functions/create-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
-import { apiEvent, invoke, lambdaContext, type Reply } from '../support/lambda';
+import { apiEvent, expectFailure, invoke, lambdaContext, type Reply } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { useTable } from '../support/table';
 
@@ -11,12 +11,6 @@ const create = (owner: string, body: unknown, headers: Record<string, string> = 
 
 async function itemsOf(owner: string) {
   return (await table.scan()).filter((item) => item.owner === owner);
-}
-
-function expectFailure(reply: Reply, status: number, code: string) {
-  expect(reply.status).toBe(status);
-  expect(reply.json).toMatchObject({ status: 'Failed', code, requestId: reply.headers['x-request-id'] });
-  expect(reply.headers['content-type']).toMatch(/^application\/json/);
 }
 
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { handler as listHandler } from '../../functions/list-projects';
 import { handler as restoreHandler } from '../../functions/restore-project';
 import { handler as updateHandler } from '../../functions/update-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
-import { apiEvent, invoke, lambdaContext, type Reply } from '../support/lambda';
+import { apiEvent, expectFailure, invoke, lambdaContext, type Reply } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { useTable } from '../support/table';
 
@@ -38,11 +38,6 @@ async function list(owner: string, query: Record<string, string> = {}): Promise<
     body,
     json: JSON.parse(body),
   };
-}
-
-function expectFailure(reply: Reply, status: number, code: string) {
-  expect(reply.status).toBe(status);
-  expect(reply.json).toMatchObject({ status: 'Failed', code });
 }
 
 /** Everything of a failure but its request id, to compare two answers. */

@@ -90,3 +90,10 @@ export async function invoke(handler: Handler, options: RequestOptions = {}): Pr
   }
   return { status: result.statusCode ?? 200, headers, body, json };
 }
+
+/** A failure in the contract's envelope, with this status and code, and its request id in the header. */
+export function expectFailure(reply: Reply, status: number, code: string) {
+  expect(reply.status).toBe(status);
+  expect(reply.json).toMatchObject({ status: 'Failed', code, requestId: reply.headers['x-request-id'] });
+  expect(reply.headers['content-type']).toMatch(/^application\/json/);
+}

@@ -58,7 +58,7 @@ describe('wantsProblemJson', () => {
   it('is true only when the client accepts application/problem+json', () => {
     expect(wantsProblemJson('application/problem+json')).toBe(true);
     expect(wantsProblemJson('application/json;q=0.9, application/problem+json')).toBe(true);
-    // Once true (issue 11, the contract): problem+json less preferred than JSON is not asked for.
+    // The contract: problem+json less preferred than JSON is not asked for.
     expect(wantsProblemJson('application/json, application/problem+json;q=0.9')).toBe(false);
     expect(wantsProblemJson('application/json')).toBe(false);
     expect(wantsProblemJson(undefined)).toBe(false);
