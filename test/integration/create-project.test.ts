@@ -1,6 +1,6 @@
 import { handler } from '../../functions/create-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
-import { apiEvent, expectFailure, invoke, lambdaContext, type Reply } from '../support/lambda';
+import { apiEvent, expectFailure, invoke, lambdaContext } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { useTable } from '../support/table';
 
