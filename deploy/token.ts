@@ -2,7 +2,7 @@
  * `npm run -s token -- [--stage <stage>] [--region <region>] <user>`: a token for the API.
  *
  * Without `--stage`, a token the local stack accepts (local-stack/local-auth.ts). With one, a
- * Cognito ID token of a test user of that deployed stage: the user is created if missing
+ * Cognito ID token of a test user (`<user>@example.com`) of that deployed stage: created if missing
  * (no invitation sent), given a fresh random password, and signed in through the app client's
  * admin flow (ADMIN_USER_PASSWORD_AUTH), with the AWS credentials the AWS CLI would use. The
  * pool and the client are the stack's outputs.
@@ -31,8 +31,17 @@ export interface DeployedTokenOptions {
   user: string;
 }
 
-/** The pool's username for a user: an email address, as the pool signs users in by email. */
-export const usernameOf = (user: string) => (user.includes('@') ? user : `${user}@example.com`);
+/** The domain of test users: the command never touches a user of another (a real one). */
+const TEST_DOMAIN = '@example.com';
+
+/** The pool's username of a test user (the pool signs users in by email); a real address is refused. */
+export function usernameOf(user: string): string {
+  if (!user.includes('@')) return `${user}${TEST_DOMAIN}`;
+  if (user.endsWith(TEST_DOMAIN)) return user;
+  throw new Error(
+    `only test users (${TEST_DOMAIN}) get a token here: ${user} may be a real user, whose password this would reset`,
+  );
+}
 
 /** A password the pool's default policy takes: upper and lower case, digits and a symbol. */
 const randomPassword = () => `${randomBytes(24).toString('base64url')}Aa1!`;

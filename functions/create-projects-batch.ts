@@ -2,6 +2,7 @@ import { createBestEffortBatch } from '../lib/app/create-best-effort';
 import { createAtomicBatch } from '../lib/app/create-projects';
 import { idempotencyOf } from '../lib/domain/idempotency';
 import type { Project } from '../lib/domain/project';
+import { deadlineOf } from '../lib/http/chain';
 import { httpHandler } from '../lib/http/handler';
 import { jsonBody } from '../lib/http/json-body';
 import type { ApiRequest } from '../lib/http/types';
@@ -17,7 +18,7 @@ const created = (items: Project[]) => ({ status: 201, data: { items } });
  * POST /projects/batch: 1 to 25 projects, all or none (atomic, the default: 201), or each
  * valid one with a report of the others (atomic: false: 200). Honours Idempotency-Key.
  */
-async function createProjectsBatch({ owner, body, headers, language }: ApiRequest<BatchCreateInput>) {
+async function createProjectsBatch({ owner, body, headers, language, context }: ApiRequest<BatchCreateInput>) {
   const key = headers['idempotency-key'];
   if (body.atomic) {
     const { projects } = validate(AtomicBatchItems, { projects: body.projects }, language);
@@ -29,7 +30,8 @@ async function createProjectsBatch({ owner, body, headers, language }: ApiReques
       created,
     );
   }
-  return createBestEffortBatch(projectCreator, owner, body.projects, language, idempotencyOf(key, ROUTE, body));
+  const idempotency = idempotencyOf(key, ROUTE, body);
+  return createBestEffortBatch(projectCreator, owner, body.projects, language, idempotency, deadlineOf(context));
 }
 
 export const handler = httpHandler(createProjectsBatch, { route: ROUTE, body: jsonBody(validator(BatchCreateBody)) });

@@ -46,6 +46,9 @@ export const DEFAULT_PER_FUNCTION = 3;
 /** The largest body API Gateway's HTTP API takes. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
+/** The largest event Lambda takes in a synchronous invocation (a base64 body grows by a third). */
+const MAX_EVENT_BYTES = 6 * 1024 * 1024;
+
 /** The idle time advertised to clients, and the longer one the server really waits. */
 const ADVERTISED_IDLE_SECONDS = 5;
 const IDLE_MS = 60_000;
@@ -101,7 +104,7 @@ function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 function invoke(
   lambda: GatewayOptions['lambda'],
   route: HttpApiRoute,
-  event: unknown,
+  event: string,
   response?: ServerResponse,
 ): Promise<{ payload: string; failed: boolean }> {
   return new Promise((resolve, fail) => {
@@ -133,7 +136,7 @@ function invoke(
     response?.once('close', () => {
       if (!response.writableFinished) call.destroy();
     });
-    call.end(JSON.stringify(event));
+    call.end(event);
   });
 }
 
@@ -166,6 +169,18 @@ function gate(limit: number) {
       waiting.shift()?.();
     },
   };
+}
+
+/** Writes an answer, keeping an idle connection longer than it tells the client (see above). */
+function send(request: IncomingMessage, response: ServerResponse, answer: HttpAnswer): void {
+  const keepAlive = request.httpVersion === '1.1' && !/\bclose\b/i.test(request.headers.connection ?? '');
+  response.writeHead(answer.status, {
+    ...answer.headers,
+    ...(answer.cookies.length > 0 ? { 'set-cookie': answer.cookies } : {}),
+    'content-length': String(answer.body.length),
+    ...(keepAlive ? { connection: 'keep-alive', 'keep-alive': `timeout=${ADVERTISED_IDLE_SECONDS}` } : {}),
+  });
+  response.end(answer.body);
 }
 
 export interface Gateway {
@@ -208,7 +223,10 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
         body,
         sourceIp: request.socket.remoteAddress ?? '',
       };
-      const { payload, failed } = await invoke(options.lambda, route, httpApiEvent(rawRequest, match), response);
+      const event = JSON.stringify(httpApiEvent(rawRequest, match));
+      // Deployed, Lambda refuses such an invocation and API Gateway answers 413.
+      if (Buffer.byteLength(event) > MAX_EVENT_BYTES) return failure(request, 'PAYLOAD_TOO_LARGE');
+      const { payload, failed } = await invoke(options.lambda, route, event, response);
       const answer = failed ? undefined : httpAnswerOf(payload);
       if (answer) return answer;
       const timedOut = performance.now() - started >= route.timeoutMs;
@@ -222,25 +240,28 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
     }
   }
 
-  const server = createServer(async (request, response) => {
+  /** The answer to one request: API Gateway's own (a preflight, a body too large), or the function's. */
+  async function respond(request: IncomingMessage, response: ServerResponse): Promise<HttpAnswer> {
     const body = await readBody(request).catch(() => undefined);
     await held;
     const headers = joinHeaders(request.rawHeaders);
     const { cors } = options;
-    const preflight = cors !== undefined && isPreflight(request.method ?? '', headers);
+    if (cors !== undefined && isPreflight(request.method ?? '', headers)) return preflightAnswer(cors, headers);
+    const answer = body === undefined ? failure(request, 'PAYLOAD_TOO_LARGE') : await answerOf(request, response, body);
+    return { ...answer, headers: withCors(cors, headers, answer.headers) };
+  }
+
+  const server = createServer(async (request, response) => {
     let answer: HttpAnswer;
-    if (preflight) answer = preflightAnswer(cors, headers);
-    else if (body === undefined) answer = failure(request, 'PAYLOAD_TOO_LARGE');
-    else answer = await answerOf(request, response, body);
-    if (response.destroyed) return;
-    const keepAlive = request.httpVersion === '1.1' && !/\bclose\b/i.test(headers.connection ?? '');
-    response.writeHead(answer.status, {
-      ...(preflight ? answer.headers : withCors(options.cors, headers, answer.headers)),
-      ...(answer.cookies.length > 0 ? { 'set-cookie': answer.cookies } : {}),
-      'content-length': String(answer.body.length),
-      ...(keepAlive ? { connection: 'keep-alive', 'keep-alive': `timeout=${ADVERTISED_IDLE_SECONDS}` } : {}),
-    });
-    response.end(answer.body);
+    try {
+      answer = await respond(request, response);
+      if (response.destroyed) return;
+      send(request, response, answer);
+    } catch {
+      // A header Node refuses, say: the client still gets an answer.
+      if (response.headersSent) response.destroy();
+      else send(request, response, failure(request, 'INTERNAL_ERROR'));
+    }
   });
   server.keepAliveTimeout = IDLE_MS;
   server.headersTimeout = IDLE_MS + 5_000;
@@ -265,14 +286,14 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
             sourceIp: '127.0.0.1',
           };
           return Array.from({ length: workers }, () =>
-            invoke(options.lambda, route, match && httpApiEvent(request, match)).catch(() => undefined),
+            invoke(options.lambda, route, JSON.stringify(match && httpApiEvent(request, match))).catch(() => undefined),
           );
         }),
       );
       return (performance.now() - started) / 1000;
     },
     hold(until) {
-      held = until.catch(() => undefined);
+      held = Promise.all([held, until.catch(() => undefined)]);
     },
     close: () =>
       new Promise((resolve) => {

@@ -15,14 +15,13 @@
  * Ctrl-C or SIGTERM stops everything it started; so does the end of the process that started
  * it. A taken port is one line, not a stack trace.
  */
-import type { ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, watch } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { readdirSync, watch } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { DEFAULT_PER_FUNCTION, type Gateway, startGateway } from './gateway';
 import type { CorsSettings, HttpApiRoute } from './http-api';
 import { dataDir, localKeys, ROOT } from './local-auth';
+import { portTaken, sourceMapsInWorkers, stopWithThisProcess, untilListening, watchParents } from './processes';
 import { ensureTable, localClient } from './table';
 import { warmDynamoDb } from './warm';
 
@@ -43,97 +42,6 @@ interface Serverless {
       events?: { httpApi?: string | { method?: string; path?: string } }[];
     };
   };
-}
-
-/** Whether something already listens on the port. */
-function portTaken(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE'));
-    server.listen(port, () => server.close(() => resolve(false)));
-  });
-}
-
-/** Resolves once something accepts connections on the port. */
-async function untilListening(port: number): Promise<void> {
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The parent of a process (Linux's /proc); undefined where that cannot be read. */
-function parentOf(pid: number): number | undefined {
-  try {
-    // /proc/<pid>/stat: "pid (name) state ppid …"; the name may hold spaces and parentheses.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Calls `onLost` when the process that started this one ends, or the one above it (npm, when
- * `npm start` runs serverless): a SIGKILL or a crash there sends no signal here.
- */
-function watchParents(onLost: () => void): void {
-  const parent = process.ppid;
-  const grandparent = parentOf(parent);
-  setInterval(() => {
-    if (process.ppid !== parent || (grandparent !== undefined && parentOf(parent) !== grandparent)) onLost();
-  }, 500).unref();
-}
-
-/** Whether a process runs (Linux's /proc: a zombie has ended); false where that cannot be read. */
-function running(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Stops a child as this process exits (serverless offline exits on Ctrl-C), and waits for it
- * to end, so that its port is free when the command returns. The wait is synchronous: when
- * 'exit' runs, the event loop has ended.
- */
-function stopWithThisProcess(child: ChildProcess): void {
-  process.once('exit', () => {
-    const { pid } = child;
-    if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const pause = new Int32Array(new SharedArrayBuffer(4));
-    const deadline = Date.now() + 5_000;
-    while (running(pid) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 25);
-    if (running(pid)) child.kill('SIGKILL');
-  });
-}
-
-/**
- * serverless offline runs each function in a worker thread, which does not read NODE_OPTIONS:
- * the `--enable-source-maps` that serverless.yml gives Lambda is given to the workers here,
- * so that a stack trace in the console names the .ts file and line, as in CloudWatch.
- */
-function sourceMapsInWorkers(): void {
-  const threads = require('node:worker_threads') as typeof import('node:worker_threads');
-  const { Worker } = threads;
-  threads.Worker = class extends Worker {
-    constructor(file: string | URL, options: import('node:worker_threads').WorkerOptions = {}) {
-      super(file, { ...options, execArgv: [...(options.execArgv ?? process.execArgv), '--enable-source-maps'] });
-    }
-  };
-  // serverless offline imports Worker as an ES module: its binding follows the CommonJS export from here on.
-  (require('node:module') as typeof import('node:module')).syncBuiltinESMExports();
 }
 
 /** The HTTP API's routes, from the functions' `httpApi` events; the events are then removed. */
@@ -161,7 +69,7 @@ function takeRoutes(serverless: Serverless): HttpApiRoute[] {
   return routes;
 }
 
-export class LocalStack {
+export class OfflineStack {
   private started = false;
   private gateway: Gateway | undefined;
   private releaseReload: (() => void) | undefined;
@@ -194,6 +102,10 @@ export class LocalStack {
         );
       }
     }
+    // Until serverless offline listens for them itself: Ctrl-C while starting stops what started.
+    const stopWhileStarting = () => process.exit(130);
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    for (const signal of signals) process.once(signal, stopWhileStarting);
     watchParents(() => process.kill(process.pid, 'SIGTERM'));
 
     const environment = { ...(service.custom?.localStack?.environment ?? {}) };
@@ -202,7 +114,10 @@ export class LocalStack {
     const client = localClient(endpoint);
     const created = await ensureTable(client, tableName);
     log(`table ${tableName} ${created ? 'created' : 'exists'}`);
-    const dynamoWarm = warmDynamoDb(client).finally(() => client.destroy());
+    // DynamoDB Local's first transactions are slow: warm it, unless it is another's (DYNAMODB_ENDPOINT).
+    const dynamoWarm = (process.env.DYNAMODB_ENDPOINT?.trim() ? Promise.resolve(0) : warmDynamoDb(client)).finally(() =>
+      client.destroy(),
+    );
 
     service.provider.environment = {
       ...service.provider.environment,
@@ -226,7 +141,8 @@ export class LocalStack {
     gateway.hold(
       (async () => {
         log(`DynamoDB Local warmed in ${(await dynamoWarm).toFixed(1)} s`);
-        await untilListening(lambdaPort);
+        await untilListening(lambdaPort, 120_000).catch((error: Error) => log(error.message));
+        for (const signal of signals) process.removeListener(signal, stopWhileStarting);
         const seconds = await gateway.warm(perFunction);
         log(`functions warmed (${perFunction} workers each) in ${seconds.toFixed(1)} s`);
         log(`API on http://localhost:${port}; a token: npm run -s token -- <userId>`);

@@ -8,8 +8,8 @@ class LocalStackPlugin {
     let stack;
     const load = () => {
       if (!stack) {
-        const { LocalStack } = require('tsx/cjs/api').require('./offline.ts', __filename);
-        stack = new LocalStack(serverless, options, utils);
+        const { OfflineStack } = require('tsx/cjs/api').require('./offline.ts', __filename);
+        stack = new OfflineStack(serverless, options, utils);
       }
       return stack;
     };

@@ -5,7 +5,9 @@
 /** What each function does to the table. TransactWriteItems is authorized per item. */
 const permissions = {
   createProject: { table: ['dynamodb:PutItem'] },
-  createProjectsBatch: { table: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'] },
+  createProjectsBatch: {
+    table: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem'],
+  },
   listProjects: { index: ['dynamodb:Query'] },
   getProject: { table: ['dynamodb:GetItem'] },
   updateProject: { table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem'] },

@@ -1,15 +1,15 @@
 /**
  * A best-effort batch (POST /projects/batch with atomic: false): every valid item in its own
  * transaction, and a report of each other item. Under a key, the plan (the id each valid item
- * gets) is recorded first, with a lease: one attempt at a time runs it, and the record is
- * completed once, by the attempt holding the lease; every concurrent duplicate waits for that
- * answer and replays it. A retry after a crash takes over the plan once its lease has run out,
+ * gets) is recorded first, with a lease until the attempt's deadline: one attempt at a time
+ * runs it, and the record is completed once, by the attempt holding the lease; every concurrent
+ * duplicate reads the record until that answer is there, and replays it. A retry after a crash takes over the plan once its lease has run out,
  * and a project an earlier attempt made counts as made, so it never answers 409 for the
  * client's own projects.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BATCH_LEASE_MS, type Idempotency, type StoredResponse } from '../domain/idempotency';
+import type { Idempotency, StoredResponse } from '../domain/idempotency';
 import { newId } from '../domain/ids';
 import { type NewProject, newProject, type Project } from '../domain/project';
 import type { BatchPlan, ProjectCreator } from '../domain/repository';
@@ -114,12 +114,17 @@ async function runPlan(repository: ProjectCreator, owner: string, sorted: Sorted
   return { answer: { status: 200, data }, projectIds: items.map(({ project }) => project.id), unavailable };
 }
 
+/**
+ * `deadline` (epoch milliseconds) is when this attempt must have answered: its lease lasts that
+ * long, and a duplicate waits for the first answer until then at most, then answers 503.
+ */
 export async function createBestEffortBatch(
   repository: ProjectCreator,
   owner: string,
   rawItems: readonly unknown[],
   language: Language,
   idempotency: Idempotency | undefined,
+  deadline: number,
 ): Promise<StoredResponse> {
   const sorted = sortItems(rawItems, language);
   const now = new Date();
@@ -128,10 +133,8 @@ export async function createBestEffortBatch(
   };
   if (!idempotency) return (await runPlan(repository, owner, sorted, plan, language)).answer;
 
-  const token = randomUUID();
-  const waitUntil = Date.now() + BATCH_LEASE_MS;
+  const lease = { token: randomUUID(), until: deadline };
   for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
-    const lease = { token, until: Date.now() + BATCH_LEASE_MS };
     const start = await repository.startBatch(owner, idempotency, plan, lease);
     if (start.kind === 'recorded') return replay(start.record, idempotency);
     if (start.kind !== 'running') {
@@ -147,7 +150,14 @@ export async function createBestEffortBatch(
         if (!finished) await repository.releaseBatch(owner, idempotency, lease);
       }
     }
-    if (Date.now() + wait > waitUntil) throw reject('SERVICE_UNAVAILABLE');
-    await sleep(wait);
+    // Another attempt runs the plan: read (never write) until its answer is recorded or its lease runs out.
+    for (;;) {
+      if (Date.now() + wait > deadline) throw reject('SERVICE_UNAVAILABLE');
+      await sleep(wait);
+      const state = await repository.batchState(owner, idempotency);
+      if (state.kind === 'recorded') return replay(state.record, idempotency);
+      if (state.leaseUntil < Date.now()) break;
+      wait = Math.min(wait * 2, MAX_POLL_MS);
+    }
   }
 }

@@ -14,12 +14,6 @@ import { type ErrorDetail, validationFailed } from '../errors/rejections';
 /** Records are kept at least this long; DynamoDB's TTL removes them some time after. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
-/**
- * How long one attempt at a keyed best-effort batch holds its plan before another may take
- * it over: the function's timeout, so only an attempt that died loses it.
- */
-export const BATCH_LEASE_MS = 10_000;
-
 const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
 
 export interface Idempotency {

@@ -91,6 +91,11 @@ export interface ProjectCreator {
     projectIds: string[],
     lease: BatchLease,
   ): Promise<boolean>;
+  /** The key's record as it stands (a strongly consistent read): its answer, or the lease of its pending plan. */
+  batchState(
+    owner: string,
+    idempotency: Idempotency,
+  ): Promise<{ kind: 'recorded'; record: IdempotencyRecord } | { kind: 'pending'; leaseUntil: number }>;
   /** Ends the lease of a plan left pending, so that a retry resumes it at once. */
   releaseBatch(owner: string, idempotency: Idempotency, lease: BatchLease): Promise<void>;
 }

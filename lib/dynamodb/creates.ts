@@ -4,7 +4,13 @@
  * itself refuses a second live holder of a title, whatever the concurrency.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Idempotency } from '../domain/idempotency';
 import type { BatchLease, BatchPlan, ProjectCreator } from '../domain/repository';
@@ -145,6 +151,23 @@ export function createProjectCreator(client: DynamoDBDocumentClient, tableName: 
           ':lease': lease.token,
         },
       });
+    },
+
+    async batchState(owner, idempotency) {
+      const { Item } = await send(() =>
+        client.send(
+          new GetCommand({ TableName: tableName, Key: recordKey(owner, idempotency.digest), ConsistentRead: true }),
+        ),
+      );
+      const { state, fingerprint, leaseUntil } = (Item ?? {}) as Partial<{
+        state: string;
+        fingerprint: string;
+        leaseUntil: number;
+      }>;
+      if (Item && (state !== 'pending' || fingerprint !== idempotency.fingerprint))
+        return { kind: 'recorded', record: recordOf(Item) };
+      // Pending (or gone, its time run out): free to take once the lease has run out.
+      return { kind: 'pending', leaseUntil: leaseUntil ?? 0 };
     },
 
     async releaseBatch(owner, idempotency, lease) {

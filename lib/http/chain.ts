@@ -25,6 +25,10 @@ import type { ApiRequest, ApiResult, Event, RequestContext, Result, Validator } 
 /** How long before the Lambda timeout the function gives up and answers 503. */
 export const EARLY_TIMEOUT_MS = 1000;
 
+/** When the function must have answered (epoch milliseconds): a little before the Lambda's own timeout. */
+export const deadlineOf = (context: Pick<Context, 'getRemainingTimeInMillis'>) =>
+  Date.now() + context.getRemainingTimeInMillis() - EARLY_TIMEOUT_MS;
+
 export interface HandlerOptions<B, Q> {
   /** A name for logs and metrics, such as `POST /projects`. */
   route: string;

@@ -221,6 +221,13 @@ describe('serverless package', () => {
     });
   });
 
+  it('keeps production’s user pool, whose ids own the projects, and lets a dev stage’s go', () => {
+    const [[, prod] = []] = resources('AWS::Cognito::UserPool', templates.prod);
+    const [[, dev] = []] = resources('AWS::Cognito::UserPool', templates.dev);
+    expect(prod).toMatchObject({ DeletionPolicy: 'Retain', Properties: { DeletionProtection: 'ACTIVE' } });
+    expect(dev).toMatchObject({ DeletionPolicy: 'Delete', Properties: { DeletionProtection: 'INACTIVE' } });
+  });
+
   it('lets the deployer sign a test user in with the admin flow, and opens no password flow to clients', () => {
     for (const stage of ['prod', 'dev'] as const) {
       const [[, client] = []] = resources('AWS::Cognito::UserPoolClient', templates[stage]);

@@ -123,6 +123,7 @@ describe('startBatch and finishBatch', () => {
     const second = leaseOf('second');
     // The first attempt holds the lease: a duplicate waits for its answer.
     expect(await repository.startBatch(owner, idempotency, otherPlan, second)).toEqual({ kind: 'running' });
+    expect(await repository.batchState(owner, idempotency)).toEqual({ kind: 'pending', leaseUntil: first.until });
     await repository.releaseBatch(owner, idempotency, first);
     expect(await repository.startBatch(owner, idempotency, otherPlan, second)).toEqual({ kind: 'resumed', plan });
     expect(await storedRecord(owner, idempotency)).toMatchObject({ state: 'pending', plan, lease: 'second' });
@@ -142,6 +143,10 @@ describe('startBatch and finishBatch', () => {
     expect(finished).toMatchObject({ state: 'complete', projectIds: ['made'] });
     expect(finished).not.toHaveProperty('plan');
     expect(finished).not.toHaveProperty('lease');
+    expect(await repository.batchState(owner, idempotency)).toEqual({
+      kind: 'recorded',
+      record: { fingerprint: idempotency.fingerprint, response },
+    });
     expect(await repository.startBatch(owner, idempotency, otherPlan, leaseOf('fourth'))).toEqual({
       kind: 'recorded',
       record: { fingerprint: idempotency.fingerprint, response },

@@ -78,9 +78,11 @@ describe('npm run token -- --stage <stage> <user>', () => {
     expect(cognito.calls()).toHaveLength(0);
   });
 
-  it('keeps an email address as the username', () => {
-    expect(usernameOf('bob@example.org')).toBe('bob@example.org');
+  it('signs in test users alone, never resetting the password of an address that may be real', async () => {
     expect(usernameOf('bob')).toBe('bob@example.com');
+    expect(usernameOf('bob@example.com')).toBe('bob@example.com');
+    await expect(deployedToken({ ...options, user: 'ceo@company.com' }, clients())).rejects.toThrow(/only test users/);
+    expect(cognito.calls()).toHaveLength(0);
   });
 
   it('prints a local token alone on one line without --stage, and the usage without a user', async () => {
