@@ -1,0 +1,80 @@
+/**
+ * The best-effort batch use case against the port in memory (test/support/memory-creator.ts):
+ * the lease, the replays and the take-over, with no DynamoDB Local.
+ */
+import { createBestEffortBatch } from '../../../lib/app/create-best-effort';
+import { idempotencyOf } from '../../../lib/domain/idempotency';
+import { isRejectionOf, serviceUnavailable } from '../../../lib/errors/rejections';
+import { memoryCreator } from '../../support/memory-creator';
+
+const ROUTE = 'POST /projects/batch';
+const items = [{ title: 'Alpha' }, { title: '' }, { title: 'Beta' }];
+function keyed(key: string) {
+  const idempotency = idempotencyOf(key, ROUTE, { atomic: false, projects: items });
+  if (!idempotency) throw new Error('a key makes an idempotency');
+  return idempotency;
+}
+const soon = () => Date.now() + 5_000;
+
+describe('createBestEffortBatch', () => {
+  it('answers concurrent duplicates under one key with the first answer, the work done once', async () => {
+    const repository = memoryCreator();
+    const finish = jest.spyOn(repository, 'finishBatch');
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => createBestEffortBatch(repository, 'alice', items, 'en', keyed('k'), soon())),
+    );
+    const bodies = new Set(answers.map((answer) => JSON.stringify(answer.data)));
+    expect(bodies.size).toBe(1);
+    expect(answers.filter((answer) => answer.headers?.['idempotent-replayed'] === 'true')).toHaveLength(4);
+    expect(await Promise.all(finish.mock.results.map((result) => result.value))).toEqual([true]);
+    expect(repository.projects.size).toBe(2);
+  });
+
+  it('answers 503 to a duplicate still waiting at its deadline, and writes nothing', async () => {
+    const repository = memoryCreator();
+    const idempotency = keyed('slow');
+    await repository.startBatch('alice', idempotency, { projects: [] }, { token: 'first', until: soon() });
+    const waited = await createBestEffortBatch(repository, 'alice', items, 'en', idempotency, Date.now() + 100).catch(
+      (error: unknown) => error,
+    );
+    expect(isRejectionOf(waited, 'SERVICE_UNAVAILABLE')).toBe(true);
+    expect(repository.projects.size).toBe(0);
+  });
+
+  it('takes over the plan of an attempt whose lease ran out, with the ids that plan gave', async () => {
+    const repository = memoryCreator();
+    const idempotency = keyed('died');
+    const plan = { projects: [{ index: 0, id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', createdAt: '2026-01-01T00:00:00.000Z' }] };
+    await repository.startBatch('alice', idempotency, plan, { token: 'dead', until: Date.now() - 1 });
+    const answer = await createBestEffortBatch(repository, 'alice', items, 'en', idempotency, soon());
+    const created = (answer.data as { items: { index: number; project: { id: string } }[] }).items;
+    expect(created.find((item) => item.index === 0)?.project.id).toBe('01ARZ3NDEKTSV4RRFFQ69G5FAV');
+    expect(answer.headers?.['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('ends the lease when an item met a passing fault, so that the retry resumes at once', async () => {
+    const repository = memoryCreator();
+    const real = repository.createPlanned.bind(repository);
+    const planned = jest.spyOn(repository, 'createPlanned').mockImplementation(async (owner, project) => {
+      if (project.title === 'Beta') throw serviceUnavailable(new Error('throttled'));
+      return real(owner, project);
+    });
+    const first = await createBestEffortBatch(repository, 'alice', items, 'en', keyed('fault'), soon());
+    expect((first.data as { failures: { code: string }[] }).failures.map((f) => f.code)).toContain(
+      'SERVICE_UNAVAILABLE',
+    );
+    planned.mockRestore();
+    const started = Date.now();
+    const retry = await createBestEffortBatch(repository, 'alice', items, 'en', keyed('fault'), soon());
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect((retry.data as { items: unknown[] }).items).toHaveLength(2);
+    expect(repository.projects.size).toBe(2);
+  });
+
+  it('keeps no record without a key', async () => {
+    const repository = memoryCreator();
+    await createBestEffortBatch(repository, 'alice', items, 'en', undefined, soon());
+    expect(repository.records.size).toBe(0);
+    expect(repository.projects.size).toBe(2);
+  });
+});
