@@ -1,7 +1,7 @@
 import { createProject as create } from '../lib/app/create-projects';
 import { idempotencyOf } from '../lib/domain/idempotency';
-import type { Project } from '../lib/domain/project';
-import { etag } from '../lib/http/conditional';
+import { newProject } from '../lib/domain/project';
+import { projectCreated } from '../lib/http/answers';
 import { httpHandler } from '../lib/http/handler';
 import { jsonBody } from '../lib/http/json-body';
 import type { ApiRequest } from '../lib/http/types';
@@ -11,16 +11,11 @@ import { validator } from '../lib/validation';
 
 const ROUTE = 'POST /projects';
 
-/** 201 with the project, where it lives and its version. */
-const created = (project: Project) => ({
-  status: 201,
-  data: project,
-  headers: { location: `/projects/${project.id}`, etag: etag(project.version) },
-});
-
 /** POST /projects: 201 with the project, or 409 PROJECT_TITLE_CONFLICT for a taken title. Honours Idempotency-Key. */
 async function createProject({ owner, body, headers }: ApiRequest<CreateProjectInput>) {
-  return create(projectCreator, owner, body, idempotencyOf(headers['idempotency-key'], ROUTE, body), created);
+  const project = newProject(body);
+  const idempotency = idempotencyOf(headers['idempotency-key'], ROUTE, body);
+  return create(projectCreator, owner, project, projectCreated(project), idempotency);
 }
 
 export const handler = httpHandler(createProject, { route: ROUTE, body: jsonBody(validator(CreateProjectBody)) });

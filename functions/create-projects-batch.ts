@@ -1,7 +1,8 @@
 import { createBestEffortBatch } from '../lib/app/create-best-effort';
 import { createAtomicBatch } from '../lib/app/create-projects';
 import { idempotencyOf } from '../lib/domain/idempotency';
-import type { Project } from '../lib/domain/project';
+import { newProject } from '../lib/domain/project';
+import { batchCreated } from '../lib/http/answers';
 import { deadlineOf } from '../lib/http/chain';
 import { httpHandler } from '../lib/http/handler';
 import { jsonBody } from '../lib/http/json-body';
@@ -12,8 +13,6 @@ import { validate, validator } from '../lib/validation';
 
 const ROUTE = 'POST /projects/batch';
 
-const created = (items: Project[]) => ({ status: 201, data: { items } });
-
 /**
  * POST /projects/batch: 1 to 25 projects, all or none (atomic, the default: 201), or each
  * valid one with a report of the others (atomic: false: 200). Honours Idempotency-Key.
@@ -21,14 +20,11 @@ const created = (items: Project[]) => ({ status: 201, data: { items } });
 async function createProjectsBatch({ owner, body, headers, language, context }: ApiRequest<BatchCreateInput>) {
   const key = headers['idempotency-key'];
   if (body.atomic) {
-    const { projects } = validate(AtomicBatchItems, { projects: body.projects }, language);
-    return createAtomicBatch(
-      projectCreator,
-      owner,
-      projects,
-      idempotencyOf(key, ROUTE, { ...body, projects }),
-      created,
-    );
+    const { projects: inputs } = validate(AtomicBatchItems, { projects: body.projects }, language);
+    const now = new Date();
+    const projects = inputs.map((input) => newProject(input, now));
+    const idempotency = idempotencyOf(key, ROUTE, { ...body, projects: inputs });
+    return createAtomicBatch(projectCreator, owner, projects, batchCreated(projects), idempotency);
   }
   const idempotency = idempotencyOf(key, ROUTE, body);
   return createBestEffortBatch(projectCreator, owner, body.projects, language, idempotency, deadlineOf(context));

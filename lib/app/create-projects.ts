@@ -1,12 +1,12 @@
 /**
  * Creating projects all or nothing, one (POST /projects) or a batch (POST /projects/batch,
  * atomic), with or without an Idempotency-Key: the projects, their title locks and the key's
- * record in one transaction. The answer to give is the caller's (`answer`); it is what a
- * retry under the key gets again.
+ * record in one transaction. The caller makes the projects and the answer that tells of them;
+ * the answer is what the key records, and what a retry under the key gets again.
  */
 
 import type { Idempotency, StoredResponse } from '../domain/idempotency';
-import { type NewProject, newProject, type Project } from '../domain/project';
+import type { Project } from '../domain/project';
 import type { ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
 import type { ErrorCode } from '../errors/catalog';
@@ -21,14 +21,15 @@ export const DUPLICATE_IN_BATCH = {
 
 /**
  * A title conflict: recorded under the key (when there is one) so that a retry gets the same
- * answer, then thrown. If the key already has a record, that record answers instead.
+ * answer, then thrown. If the key already has a record (a concurrent attempt of the same
+ * request made the projects), that record is the answer instead.
  */
 export async function rejectConflict(
   repository: ProjectCreator,
   owner: string,
   idempotency: Idempotency | undefined,
   details?: ErrorDetail[],
-): Promise<never> {
+): Promise<StoredResponse> {
   const code: ErrorCode = 'PROJECT_TITLE_CONFLICT';
   if (idempotency) {
     const response: StoredResponse = {
@@ -36,7 +37,7 @@ export async function rejectConflict(
       error: { code, ...(details ? { details } : {}) },
     };
     const saved = await repository.recordResponse(owner, { idempotency, response });
-    if (saved.kind === 'recorded') replay(saved.record, idempotency);
+    if (saved.kind === 'recorded') return replay(saved.record, idempotency);
   }
   throw reject(code, details ? { details } : {});
 }
@@ -59,17 +60,15 @@ async function commit(
   return rejectConflict(repository, owner, idempotency, conflicts(outcome.kind === 'conflict' ? outcome.taken : []));
 }
 
-/** One project and its title lock (and the key's record) in one transaction. */
+/** One project and its title lock (and the key's record) in one transaction; its 409 names no item. */
 export function createProject(
   repository: ProjectCreator,
   owner: string,
-  input: NewProject,
+  project: Project,
+  answer: StoredResponse,
   idempotency: Idempotency | undefined,
-  answer: (project: Project) => StoredResponse,
 ): Promise<StoredResponse> {
-  const project = newProject(input);
-  // One project: its 409 names no item.
-  return commit(repository, owner, [project], answer(project), idempotency, () => undefined);
+  return commit(repository, owner, [project], answer, idempotency, () => undefined);
 }
 
 /** Indexes of items whose title key an earlier item of the batch already has. */
@@ -93,11 +92,11 @@ const conflictDetail = (index: number, message: ErrorDetail['message']): ErrorDe
 export async function createAtomicBatch(
   repository: ProjectCreator,
   owner: string,
-  inputs: readonly NewProject[],
+  projects: Project[],
+  answer: StoredResponse,
   idempotency: Idempotency | undefined,
-  answer: (projects: Project[]) => StoredResponse,
 ): Promise<StoredResponse> {
-  const titleKeys = inputs.map((input) => titleKey(input.title));
+  const titleKeys = projects.map((project) => titleKey(project.title));
   const duplicates = duplicatesInBatch(titleKeys);
   if (duplicates.size > 0) {
     // DynamoDB refuses a transaction that touches one lock twice, so nothing is sent but
@@ -111,9 +110,7 @@ export async function createAtomicBatch(
     });
     return rejectConflict(repository, owner, idempotency, details);
   }
-  const now = new Date();
-  const projects = inputs.map((input) => newProject(input, now));
-  return commit(repository, owner, projects, answer(projects), idempotency, (taken) =>
+  return commit(repository, owner, projects, answer, idempotency, (taken) =>
     taken.map((index) => conflictDetail(index, errorCatalog.PROJECT_TITLE_CONFLICT.text)),
   );
 }
