@@ -103,9 +103,11 @@ export class OfflineStack {
       }
     }
     // Until serverless offline listens for them itself: Ctrl-C while starting stops what started.
+    // It never listens for SIGHUP (a closed terminal): that one stops the stack at any time.
     const stopWhileStarting = () => process.exit(130);
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const signals = ['SIGINT', 'SIGTERM'] as const;
     for (const signal of signals) process.once(signal, stopWhileStarting);
+    process.once('SIGHUP', () => process.exit(129));
     watchParents(() => process.kill(process.pid, 'SIGTERM'));
 
     const environment = { ...(service.custom?.localStack?.environment ?? {}) };
