@@ -1,16 +1,15 @@
 import { handler as createHandler } from '../../functions/create-project';
-import { handler as batchHandler } from '../../functions/create-projects-batch';
 import { handler as listHandler } from '../../functions/list-projects';
 import { findViolations } from '../../lib/dynamodb/consistency';
 import { invoke } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { countRequests } from '../support/requests';
+import { createBatch, createProject } from '../support/routes';
 import { useTable } from '../support/table';
 
 const table = useTable();
 
-const batch = (owner: string, body: unknown, headers: Record<string, string> = {}) =>
-  invoke(batchHandler, { owner, path: '/projects/batch', body, headers });
+const batch = createBatch;
 const itemsOf = async (owner: string) => (await table.scan()).filter((item) => item.owner === owner);
 const projectsOf = async (owner: string) => (await itemsOf(owner)).filter((item) => item.type === 'project');
 
@@ -35,8 +34,8 @@ describe('POST /projects/batch (atomic, the default)', () => {
 
   it('writes nothing and answers 409 with the index of each title that is taken', async () => {
     const owner = freshOwner();
-    await invoke(createHandler, { owner, body: { title: 'Existing' } });
-    await invoke(createHandler, { owner, body: { title: 'Also existing' } });
+    await createProject(owner, { title: 'Existing' });
+    await createProject(owner, { title: 'Also existing' });
     const before = await itemsOf(owner);
     const reply = await batch(owner, {
       projects: [{ title: 'Fresh' }, { title: 'EXISTING' }, { title: 'Fresh 2' }, { title: ' also  existing' }],

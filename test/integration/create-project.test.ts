@@ -2,12 +2,12 @@ import { handler } from '../../functions/create-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
 import { apiEvent, expectFailure, invoke, lambdaContext } from '../support/lambda';
 import { freshOwner } from '../support/owners';
+import { createProject } from '../support/routes';
 import { useTable } from '../support/table';
 
 const table = useTable();
 
-const create = (owner: string, body: unknown, headers: Record<string, string> = {}) =>
-  invoke(handler, { owner, body, headers });
+const create = createProject;
 
 async function itemsOf(owner: string) {
   return (await table.scan()).filter((item) => item.owner === owner);

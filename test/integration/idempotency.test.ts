@@ -1,23 +1,22 @@
 import { UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { handler as createHandler } from '../../functions/create-project';
-import { handler as batchHandler } from '../../functions/create-projects-batch';
-import { handler as deleteHandler } from '../../functions/delete-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
 import { serviceUnavailable } from '../../lib/errors/rejections';
 import { projectCreator as repository } from '../../lib/store';
 import { invoke, type Reply } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { countRequests } from '../support/requests';
+import { createBatch, createProject, deleteProject } from '../support/routes';
 import { useTable } from '../support/table';
 
 const table = useTable();
 
 const freshKey = () => `key-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
+const keyed = (key?: string): Record<string, string> => (key ? { 'idempotency-key': key } : {});
 const create = (owner: string, body: unknown, key?: string, headers: Record<string, string> = {}) =>
-  invoke(createHandler, { owner, body, headers: { ...(key ? { 'idempotency-key': key } : {}), ...headers } });
-const batch = (owner: string, body: unknown, key?: string) =>
-  invoke(batchHandler, { owner, path: '/projects/batch', body, headers: key ? { 'idempotency-key': key } : {} });
+  createProject(owner, body, { ...keyed(key), ...headers });
+const batch = (owner: string, body: unknown, key?: string) => createBatch(owner, body, keyed(key));
 
 const projectsOf = async (owner: string) =>
   (await table.scan()).filter((item) => item.owner === owner && item.type === 'project');
@@ -167,7 +166,7 @@ describe('POST /projects with Idempotency-Key', () => {
     const first = await create(owner, { title: 'held' }, key, { 'accept-language': 'ko' });
     expect(first.status).toBe(409);
     const id = holder.json.data.id;
-    await invoke(deleteHandler, { owner, method: 'DELETE', pathParameters: { id }, path: `/projects/${id}` });
+    await deleteProject(owner, id);
     const again = await create(owner, { title: 'held' }, key);
     expect(again.status).toBe(409);
     expect(again.json.code).toBe('PROJECT_TITLE_CONFLICT');

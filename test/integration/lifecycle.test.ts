@@ -1,44 +1,24 @@
-import { handler as createHandler } from '../../functions/create-project';
-import { handler as batchHandler } from '../../functions/create-projects-batch';
-import { handler as deleteHandler } from '../../functions/delete-project';
-import { handler as getHandler } from '../../functions/get-project';
-import { handler as listHandler } from '../../functions/list-projects';
-import { handler as restoreHandler } from '../../functions/restore-project';
-import { handler as updateHandler } from '../../functions/update-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
-import { apiEvent, expectFailure, invoke, lambdaContext, type Reply } from '../support/lambda';
+import { expectFailure, type Reply } from '../support/lambda';
 import { freshOwner } from '../support/owners';
+import {
+  createBatch,
+  createProject,
+  getProject as get,
+  listProjects as list,
+  patchProject as patch,
+  deleteProject as remove,
+  restoreProject as restore,
+} from '../support/routes';
 import { useTable } from '../support/table';
 
 const table = useTable();
 
 const create = async (owner: string, title: string, description?: string) => {
-  const reply = await invoke(createHandler, { owner, body: { title, ...(description ? { description } : {}) } });
+  const reply = await createProject(owner, { title, ...(description ? { description } : {}) });
   expect(reply.status).toBe(201);
   return reply.json.data as { id: string; title: string; version: number; createdAt: string };
 };
-const get = (owner: string, id: string) =>
-  invoke(getHandler, { owner, method: 'GET', path: `/projects/${id}`, pathParameters: { id } });
-const patch = (owner: string, id: string, body: unknown, headers: Record<string, string> = {}) =>
-  invoke(updateHandler, { owner, method: 'PATCH', path: `/projects/${id}`, pathParameters: { id }, body, headers });
-const remove = (owner: string, id: string, headers: Record<string, string> = {}) =>
-  invoke(deleteHandler, { owner, method: 'DELETE', path: `/projects/${id}`, pathParameters: { id }, headers });
-const restore = (owner: string, id: string) =>
-  invoke(restoreHandler, { owner, method: 'POST', path: `/projects/${id}/restore`, pathParameters: { id } });
-
-async function list(owner: string, query: Record<string, string> = {}): Promise<Reply> {
-  const event = apiEvent({ owner, method: 'GET', path: '/projects' });
-  event.queryStringParameters = query;
-  event.rawQueryString = new URLSearchParams(query).toString();
-  const result = await listHandler(event, lambdaContext());
-  const body = result.body ?? '';
-  return {
-    status: result.statusCode ?? 0,
-    headers: result.headers as Record<string, string>,
-    body,
-    json: JSON.parse(body),
-  };
-}
 
 /** Everything of a failure but its request id, to compare two answers. */
 const withoutRequestId = (reply: Reply) => ({ ...reply.json, requestId: undefined });
@@ -148,7 +128,7 @@ describe('GET /projects', () => {
     const owner = freshOwner();
     for (let batchNo = 0; batchNo < 4; batchNo += 1) {
       const projects = Array.from({ length: 25 }, (_, i) => ({ title: `Bulk ${batchNo}-${i}` }));
-      const reply = await invoke(batchHandler, { owner, path: '/projects/batch', body: { projects } });
+      const reply = await createBatch(owner, { projects });
       expect(reply.status).toBe(201);
     }
     await create(owner, 'One more');
@@ -261,7 +241,7 @@ describe('PATCH /projects/{id}', () => {
     const reply = await patch(owner, project.id, { title: 'New name' });
     expect(reply.status).toBe(200);
     expect(reply.json.data).toMatchObject({ title: 'New name', version: 2 });
-    expectFailure(await invoke(createHandler, { owner, body: { title: 'new NAME' } }), 409, 'PROJECT_TITLE_CONFLICT');
+    expectFailure(await createProject(owner, { title: 'new NAME' }), 409, 'PROJECT_TITLE_CONFLICT');
     await create(owner, 'Old name');
   });
 
@@ -447,7 +427,7 @@ describe('POST /projects/{id}/restore', () => {
     expect(reply.headers.etag).toBe('"3"');
     expect((await list(owner)).json.data.items.map((p: { id: string }) => p.id)).toEqual([project.id]);
     expect((await list(owner, { deleted: 'true' })).json.data.items).toEqual([]);
-    expectFailure(await invoke(createHandler, { owner, body: { title: 'PHOENIX' } }), 409, 'PROJECT_TITLE_CONFLICT');
+    expectFailure(await createProject(owner, { title: 'PHOENIX' }), 409, 'PROJECT_TITLE_CONFLICT');
   });
 
   it('is blocked by a new holder of the title, then allowed once that one is deleted', async () => {
@@ -476,7 +456,7 @@ describe('POST /projects/{id}/restore', () => {
       await remove(owner, project.id);
       const [restored, created] = await Promise.all([
         restore(owner, project.id),
-        invoke(createHandler, { owner, body: { title: `race ${round}` } }),
+        createProject(owner, { title: `race ${round}` }),
       ]);
       const statuses = [restored.status, created.status];
       expect(statuses.filter((status) => status === 409)).toHaveLength(1);

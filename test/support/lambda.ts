@@ -14,6 +14,8 @@ export interface RequestOptions {
   /** The token's `sub`, as the JWT authorizer passes it; null for no authorizer context. */
   owner?: string | null;
   pathParameters?: Record<string, string>;
+  /** The query string's parameters (`queryStringParameters`, and `rawQueryString` from them). */
+  query?: Record<string, string>;
 }
 
 export function apiEvent(options: RequestOptions = {}): APIGatewayProxyEventV2 {
@@ -29,7 +31,8 @@ export function apiEvent(options: RequestOptions = {}): APIGatewayProxyEventV2 {
     version: '2.0',
     routeKey: options.routeKey ?? `${method} ${path}`,
     rawPath: path,
-    rawQueryString: '',
+    rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
+    ...(options.query ? { queryStringParameters: options.query } : {}),
     headers,
     ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
     body: body !== undefined && options.base64 ? Buffer.from(body, 'utf8').toString('base64') : body,
