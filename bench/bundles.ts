@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { parse } from 'yaml';
+import { serverlessYml } from '../local-stack/serverless-yml';
 import { BENCH_ENV, median } from './stats';
 import { readZip } from './zip';
 
@@ -55,10 +55,7 @@ export async function benchBundles(): Promise<BundlesReport> {
         stdio: 'ignore',
       },
     );
-    const config = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8')) as {
-      functions: Record<string, { handler: string }>;
-      custom: { esbuild: { minify: boolean; target: string; platform: 'node'; mainFields: string[] } };
-    };
+    const config = serverlessYml();
     const bundles: { name: string; file: string; mapBytes: number; zipBytes: number }[] = [];
     for (const [name, fn] of Object.entries(config.functions)) {
       const entry = `${fn.handler.slice(0, fn.handler.lastIndexOf('.'))}.js`;

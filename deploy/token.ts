@@ -8,8 +8,6 @@
  * pool and the client are the stack's outputs.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
@@ -19,10 +17,8 @@ import {
   CognitoIdentityProviderClient,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { parse } from 'yaml';
 import { localKeys, signToken } from '../local-stack/local-auth';
-
-const ROOT = join(__dirname, '..');
+import { serverlessYml } from '../local-stack/serverless-yml';
 
 export interface DeployedTokenOptions {
   service: string;
@@ -115,7 +111,7 @@ export async function tokenCommand(
     print(`${await signToken(user, { keys: await localKeys() })}\n`);
     return 0;
   }
-  const { service } = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8')) as { service: string };
+  const { service } = serverlessYml();
   const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   print(`${await deployedToken({ service, stage: values.stage, region, user })}\n`);
   return 0;

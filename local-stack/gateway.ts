@@ -208,6 +208,16 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
     // No route and no `$default` route: API Gateway's 404.
     if (!match) return failure(request, 'ROUTE_NOT_FOUND');
     const { route } = match;
+    const rawRequest = {
+      method,
+      url,
+      rawHeaders: request.rawHeaders,
+      body,
+      sourceIp: request.socket.remoteAddress ?? '',
+    };
+    const event = JSON.stringify(httpApiEvent(rawRequest, match));
+    // Deployed, Lambda refuses such an invocation and API Gateway answers 413.
+    if (Buffer.byteLength(event) > MAX_EVENT_BYTES) return failure(request, 'PAYLOAD_TOO_LARGE');
     let places = gates.get(route.functionName);
     if (!places) {
       places = gate(options.perFunction);
@@ -216,16 +226,6 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
     if (!(await places.enter(options.maxQueueMs))) return failure(request, 'SERVICE_UNAVAILABLE');
     const started = performance.now();
     try {
-      const rawRequest = {
-        method,
-        url,
-        rawHeaders: request.rawHeaders,
-        body,
-        sourceIp: request.socket.remoteAddress ?? '',
-      };
-      const event = JSON.stringify(httpApiEvent(rawRequest, match));
-      // Deployed, Lambda refuses such an invocation and API Gateway answers 413.
-      if (Buffer.byteLength(event) > MAX_EVENT_BYTES) return failure(request, 'PAYLOAD_TOO_LARGE');
       const { payload, failed } = await invoke(options.lambda, route, event, response);
       const answer = failed ? undefined : httpAnswerOf(payload);
       if (answer) return answer;

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import { parse } from 'yaml';
+import { serverlessYml } from './serverless-yml';
 
 export const ROOT = join(__dirname, '..');
 /** Local state (DynamoDB Local's data, the token key pair): .data, or LOCAL_DATA_DIR. */
@@ -21,10 +21,7 @@ interface KeyPair {
 
 /** The issuer and audience the local stack verifies (serverless.yml, `custom.localStack.environment`). */
 export function localAuthParams(): { issuer: string; audience: string } {
-  const doc = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8')) as {
-    custom: { localStack: { environment: { JWT_ISSUER: string; JWT_AUDIENCE: string } } };
-  };
-  const { JWT_ISSUER, JWT_AUDIENCE } = doc.custom.localStack.environment;
+  const { JWT_ISSUER = '', JWT_AUDIENCE = '' } = serverlessYml().custom.localStack.environment;
   return { issuer: JWT_ISSUER, audience: JWT_AUDIENCE };
 }
 

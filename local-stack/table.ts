@@ -14,6 +14,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { parse } from 'yaml';
+import { serverlessYml } from './serverless-yml';
 
 export const TABLE_DEFINITION_FILE = join(__dirname, '..', 'resources', 'projects-table.yml');
 
@@ -77,10 +78,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
 
 /** The local stack's table (serverless.yml, `custom.localStack.environment.TABLE_NAME`). */
 export function localTableName(): string {
-  const doc = parse(readFileSync(join(__dirname, '..', 'serverless.yml'), 'utf8')) as {
-    service: string;
-    custom: { localStack: { environment: { TABLE_NAME: string } } };
-  };
+  const { service, custom } = serverlessYml();
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless variable, not a JS template
-  return doc.custom.localStack.environment.TABLE_NAME.replace('${self:service}', doc.service);
+  return String(custom.localStack.environment.TABLE_NAME).replace('${self:service}', service);
 }

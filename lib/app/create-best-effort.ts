@@ -134,7 +134,8 @@ export async function createBestEffortBatch(
   if (!idempotency) return (await runPlan(repository, owner, sorted, plan, language)).answer;
 
   const lease = { token: randomUUID(), until: deadline };
-  for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
+  let wait = FIRST_POLL_MS;
+  for (;;) {
     const start = await repository.startBatch(owner, idempotency, plan, lease);
     if (start.kind === 'recorded') return replay(start.record, idempotency);
     if (start.kind !== 'running') {
@@ -154,10 +155,10 @@ export async function createBestEffortBatch(
     for (;;) {
       if (Date.now() + wait > deadline) throw reject('SERVICE_UNAVAILABLE');
       await sleep(wait);
+      wait = Math.min(wait * 2, MAX_POLL_MS);
       const state = await repository.batchState(owner, idempotency);
       if (state.kind === 'recorded') return replay(state.record, idempotency);
       if (state.leaseUntil < Date.now()) break;
-      wait = Math.min(wait * 2, MAX_POLL_MS);
     }
   }
 }

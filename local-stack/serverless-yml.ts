@@ -1,0 +1,23 @@
+/**
+ * serverless.yml as written (its variables unresolved), for the tools that read one of its
+ * settings without running the framework: the local stack, the token command, the bench.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export interface ServerlessYml {
+  service: string;
+  functions: Record<string, { handler: string }>;
+  custom: {
+    localStack: { environment: Record<string, string> };
+    esbuild: { minify: boolean; target: string; platform: 'node'; mainFields: string[] };
+  };
+}
+
+let read: ServerlessYml | undefined;
+
+export function serverlessYml(): ServerlessYml {
+  read ??= parse(readFileSync(join(__dirname, '..', 'serverless.yml'), 'utf8')) as ServerlessYml;
+  return read;
+}
