@@ -1,7 +1,7 @@
 import { createProject as create } from '../lib/app/create-projects';
 import { idempotencyOf } from '../lib/domain/idempotency';
 import { newProject } from '../lib/domain/project';
-import { projectCreated } from '../lib/http/answers';
+import { answerOf, projectCreated } from '../lib/http/answers';
 import { httpHandler } from '../lib/http/handler';
 import { jsonBody } from '../lib/http/json-body';
 import type { ApiRequest } from '../lib/http/types';
@@ -15,7 +15,7 @@ const ROUTE = 'POST /projects';
 async function createProject({ owner, body, headers }: ApiRequest<CreateProjectInput>) {
   const project = newProject(body);
   const idempotency = idempotencyOf(headers['idempotency-key'], ROUTE, body);
-  return create(projectCreator, owner, project, projectCreated(project), idempotency);
+  return answerOf(await create(projectCreator, owner, project, projectCreated(project), idempotency));
 }
 
 export const handler = httpHandler(createProject, { route: ROUTE, body: jsonBody(validator(CreateProjectBody)) });

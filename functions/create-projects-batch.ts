@@ -2,14 +2,15 @@ import { createBestEffortBatch } from '../lib/app/create-best-effort';
 import { createAtomicBatch } from '../lib/app/create-projects';
 import { idempotencyOf } from '../lib/domain/idempotency';
 import { newProject } from '../lib/domain/project';
-import { batchCreated } from '../lib/http/answers';
+import { answerOf, batchCreated } from '../lib/http/answers';
+import { batchReport } from '../lib/http/batch-report';
 import { deadlineOf } from '../lib/http/chain';
 import { httpHandler } from '../lib/http/handler';
 import { jsonBody } from '../lib/http/json-body';
 import type { ApiRequest } from '../lib/http/types';
-import { AtomicBatchItems, BatchCreateBody, type BatchCreateInput } from '../lib/schemas';
+import { AtomicBatchItems, BatchCreateBody, type BatchCreateInput, CreateProjectBody } from '../lib/schemas';
 import { projectCreator } from '../lib/store';
-import { validate, validator } from '../lib/validation';
+import { validate, validateEach, validator } from '../lib/validation';
 
 const ROUTE = 'POST /projects/batch';
 
@@ -24,10 +25,12 @@ async function createProjectsBatch({ owner, body, headers, language, context }: 
     const now = new Date();
     const projects = inputs.map((input) => newProject(input, now));
     const idempotency = idempotencyOf(key, ROUTE, { ...body, projects: inputs });
-    return createAtomicBatch(projectCreator, owner, projects, batchCreated(projects), idempotency);
+    return answerOf(await createAtomicBatch(projectCreator, owner, projects, batchCreated(projects), idempotency));
   }
   const idempotency = idempotencyOf(key, ROUTE, body);
-  return createBestEffortBatch(projectCreator, owner, body.projects, language, idempotency, deadlineOf(context));
+  const { valid, invalid } = validateEach(CreateProjectBody, body.projects, language);
+  const report = batchReport(invalid, language);
+  return answerOf(await createBestEffortBatch(projectCreator, owner, valid, report, idempotency, deadlineOf(context)));
 }
 
 export const handler = httpHandler(createProjectsBatch, { route: ROUTE, body: jsonBody(validator(BatchCreateBody)) });

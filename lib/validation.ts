@@ -72,10 +72,25 @@ export function koreanError(issue: z.core.$ZodRawIssue): string {
 /** Checks a request part and returns its typed value, or throws a VALIDATION_FAILED rejection. */
 export type Validator<T> = (value: unknown, language: Language) => T;
 
+const check = <S extends z.ZodMiniType>(schema: S, value: unknown, language: Language) =>
+  safeParse(schema, value, language === 'ko' ? { error: koreanError } : undefined);
+
 export function validate<S extends z.ZodMiniType>(schema: S, value: unknown, language: Language): z.output<S> {
-  const result = safeParse(schema, value, language === 'ko' ? { error: koreanError } : undefined);
+  const result = check(schema, value, language);
   if (!result.success) throw validationFailed(validationDetails(result.error.issues, language));
   return result.data;
+}
+
+/** Checks each value of a list on its own: the valid ones, typed, and the `errors[]` of each other one, by index. */
+export function validateEach<S extends z.ZodMiniType>(schema: S, values: readonly unknown[], language: Language) {
+  const valid: { index: number; input: z.output<S> }[] = [];
+  const invalid: { index: number; details: ErrorDetail[] }[] = [];
+  values.forEach((value, index) => {
+    const result = check(schema, value, language);
+    if (result.success) valid.push({ index, input: result.data });
+    else invalid.push({ index, details: validationDetails(result.error.issues, language) });
+  });
+  return { valid, invalid };
 }
 
 /** A Validator for httpHandler's `body` or `query` option. */

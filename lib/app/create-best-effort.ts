@@ -1,25 +1,22 @@
 /**
  * A best-effort batch (POST /projects/batch with atomic: false): every valid item in its own
- * transaction, and a report of each other item. Under a key, the plan (the id each valid item
+ * transaction, and an answer that reports each item. Under a key, the plan (the id each item
  * gets) is recorded first, with a lease until the attempt's deadline: one attempt at a time
  * runs it, and the record is completed once, by the attempt holding the lease; every concurrent
- * duplicate reads the record until that answer is there, and replays it. A retry after a crash takes over the plan once its lease has run out,
- * and a project an earlier attempt made counts as made, so it never answers 409 for the
- * client's own projects.
+ * duplicate reads the record until that answer is there, and replays it. A retry after a crash
+ * takes over the plan once its lease has run out, and a project an earlier attempt made counts
+ * as made, so it never reports a conflict for the client's own projects.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Idempotency, StoredResponse } from '../domain/idempotency';
+import type { Answer, Idempotency } from '../domain/idempotency';
 import { newId } from '../domain/ids';
 import { type NewProject, newProject, type Project } from '../domain/project';
 import type { BatchPlan, ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
-import { type ErrorCode, errorMessage, type Language, localize } from '../errors/catalog';
-import { isRejection, isRejectionOf, reject } from '../errors/rejections';
-import { CreateProjectBody } from '../schemas';
-import { validate } from '../validation';
-import { DUPLICATE_IN_BATCH, duplicatesInBatch } from './create-projects';
-import { replay } from './replay';
+import { isRejectionOf, reject } from '../errors/rejections';
+import { duplicatesInBatch } from './create-projects';
+import { type Outcome, replayed } from './outcome';
 
 /** How many per-item transactions of a best-effort batch run at once. */
 export const BATCH_CONCURRENCY = 5;
@@ -28,17 +25,20 @@ export const BATCH_CONCURRENCY = 5;
 const FIRST_POLL_MS = 25;
 const MAX_POLL_MS = 250;
 
-export interface Failure {
+/** An item of the request that passed validation, at its index in the request. */
+export interface BatchItem {
   index: number;
-  code: ErrorCode;
-  message: string;
-  errors?: { field?: string; message: string }[];
+  input: NewProject;
 }
 
-export interface BatchReport {
-  items: { index: number; project: Project }[];
-  failures: Failure[];
-}
+/** What came of one item: its project made, its title held or repeated in the batch, or a passing fault. */
+export type ItemOutcome =
+  | { index: number; kind: 'created'; project: Project }
+  | { index: number; kind: 'conflict'; repeated: boolean }
+  | { index: number; kind: 'unavailable' };
+
+/** The answer that tells of the items' outcomes, made by the HTTP layer; the key's record keeps it as it is. */
+export type Report = (outcomes: readonly ItemOutcome[]) => Answer;
 
 /** Runs `fn` over the items, at most `limit` at a time. */
 async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
@@ -49,69 +49,43 @@ async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (i
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** The valid items, and a failure for each invalid one or each repeating an earlier title. */
-function sortItems(rawItems: readonly unknown[], language: Language) {
-  const failures: Failure[] = [];
-  const valid: { index: number; input: NewProject }[] = [];
-  rawItems.forEach((raw, index) => {
-    try {
-      valid.push({ index, input: validate(CreateProjectBody, raw, language) });
-    } catch (error) {
-      if (!isRejection(error)) throw error;
-      failures.push({
-        index,
-        code: 'VALIDATION_FAILED',
-        message: errorMessage('VALIDATION_FAILED', language),
-        errors: (error.details ?? []).map((detail) => ({
-          field: detail.field,
-          message: localize(detail.message, language),
-        })),
-      });
-    }
-  });
-  const duplicates = duplicatesInBatch(valid.map(({ input }) => titleKey(input.title)));
-  const conflictMessage = errorMessage('PROJECT_TITLE_CONFLICT', language);
-  const attempted = valid.filter((_, position) => {
-    if (!duplicates.has(position)) return true;
-    failures.push({
-      index: valid[position]?.index ?? -1,
-      code: 'PROJECT_TITLE_CONFLICT',
-      message: `${conflictMessage} ${DUPLICATE_IN_BATCH[language]}`,
-    });
-    return false;
-  });
-  return { attempted, failures };
+/** The items to attempt, and a conflict for each repeating the title of an earlier one. */
+function sortItems(items: readonly BatchItem[]) {
+  const duplicates = duplicatesInBatch(items.map(({ input }) => titleKey(input.title)));
+  const attempted = items.filter((_, position) => !duplicates.has(position));
+  const repeated = items
+    .filter((_, position) => duplicates.has(position))
+    .map(({ index }): ItemOutcome => ({ index, kind: 'conflict', repeated: true }));
+  return { attempted, repeated };
 }
 
 type Sorted = ReturnType<typeof sortItems>;
 
 /** Runs a plan: each attempted item in its own transaction, under the id the plan gives it. */
-async function runPlan(repository: ProjectCreator, owner: string, sorted: Sorted, plan: BatchPlan, language: Language) {
+async function runPlan(repository: ProjectCreator, owner: string, sorted: Sorted, plan: BatchPlan, report: Report) {
   const planned = new Map(plan.projects.map((entry) => [entry.index, entry]));
-  const items: BatchReport['items'] = [];
-  const failures = [...sorted.failures];
-  let unavailable = false;
+  const outcomes: ItemOutcome[] = [...sorted.repeated];
   await forEachConcurrently(sorted.attempted, BATCH_CONCURRENCY, async ({ index, input }) => {
     const entry = planned.get(index);
     const project = newProject(input, new Date(entry?.createdAt ?? Date.now()), entry?.id ?? newId());
     try {
-      const outcome = await repository.createPlanned(owner, project);
-      if (outcome.kind === 'created') items.push({ index, project: outcome.project });
-      else
-        failures.push({
-          index,
-          code: 'PROJECT_TITLE_CONFLICT',
-          message: errorMessage('PROJECT_TITLE_CONFLICT', language),
-        });
+      const made = await repository.createPlanned(owner, project);
+      outcomes.push(
+        made.kind === 'created'
+          ? { index, kind: 'created', project: made.project }
+          : { index, kind: 'conflict', repeated: false },
+      );
     } catch (error) {
       if (!isRejectionOf(error, 'SERVICE_UNAVAILABLE')) throw error;
-      unavailable = true;
-      failures.push({ index, code: 'SERVICE_UNAVAILABLE', message: errorMessage('SERVICE_UNAVAILABLE', language) });
+      outcomes.push({ index, kind: 'unavailable' });
     }
   });
-  const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
-  const data: BatchReport = { items: items.sort(byIndex), failures: failures.sort(byIndex) };
-  return { answer: { status: 200, data }, projectIds: items.map(({ project }) => project.id), unavailable };
+  outcomes.sort((a, b) => a.index - b.index);
+  return {
+    answer: report(outcomes),
+    projectIds: outcomes.flatMap((outcome) => (outcome.kind === 'created' ? [outcome.project.id] : [])),
+    unavailable: outcomes.some((outcome) => outcome.kind === 'unavailable'),
+  };
 }
 
 /**
@@ -121,31 +95,32 @@ async function runPlan(repository: ProjectCreator, owner: string, sorted: Sorted
 export async function createBestEffortBatch(
   repository: ProjectCreator,
   owner: string,
-  rawItems: readonly unknown[],
-  language: Language,
+  items: readonly BatchItem[],
+  report: Report,
   idempotency: Idempotency | undefined,
   deadline: number,
-): Promise<StoredResponse> {
-  const sorted = sortItems(rawItems, language);
+): Promise<Outcome> {
+  const sorted = sortItems(items);
   const now = new Date();
   const plan: BatchPlan = {
     projects: sorted.attempted.map(({ index }) => ({ index, id: newId(now.getTime()), createdAt: now.toISOString() })),
   };
-  if (!idempotency) return (await runPlan(repository, owner, sorted, plan, language)).answer;
+  if (!idempotency)
+    return { kind: 'answered', answer: (await runPlan(repository, owner, sorted, plan, report)).answer };
 
   const lease = { token: randomUUID(), until: deadline };
   let wait = FIRST_POLL_MS;
   for (;;) {
     const start = await repository.startBatch(owner, idempotency, plan, lease);
-    if (start.kind === 'recorded') return replay(start.record, idempotency);
+    if (start.kind === 'recorded') return replayed(start.record, idempotency);
     if (start.kind !== 'running') {
       let finished = false;
       try {
-        const run = await runPlan(repository, owner, sorted, start.plan, language);
+        const run = await runPlan(repository, owner, sorted, start.plan, report);
         // An item that met a passing fault leaves the plan open: a retry with the key resumes it.
-        if (run.unavailable) return run.answer;
+        if (run.unavailable) return { kind: 'answered', answer: run.answer };
         finished = await repository.finishBatch(owner, idempotency, run.answer, run.projectIds, lease);
-        if (finished) return run.answer;
+        if (finished) return { kind: 'answered', answer: run.answer };
         // Another attempt took the plan over and completed it: its answer is the one to give.
       } finally {
         if (!finished) await repository.releaseBatch(owner, idempotency, lease);
@@ -157,7 +132,7 @@ export async function createBestEffortBatch(
       await sleep(wait);
       wait = Math.min(wait * 2, MAX_POLL_MS);
       const state = await repository.batchState(owner, idempotency);
-      if (state.kind === 'recorded') return replay(state.record, idempotency);
+      if (state.kind === 'recorded') return replayed(state.record, idempotency);
       if (state.leaseUntil < Date.now()) break;
     }
   }

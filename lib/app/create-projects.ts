@@ -5,69 +5,59 @@
  * the answer is what the key records, and what a retry under the key gets again.
  */
 
-import type { Idempotency, StoredResponse } from '../domain/idempotency';
+import type { Answer, Idempotency } from '../domain/idempotency';
 import type { Project } from '../domain/project';
 import type { ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
-import type { ErrorCode } from '../errors/catalog';
-import { errorCatalog } from '../errors/catalog';
-import { type ErrorDetail, reject } from '../errors/rejections';
-import { replay } from './replay';
-
-export const DUPLICATE_IN_BATCH = {
-  en: 'Another project of this batch has the same title.',
-  ko: '이 요청의 다른 프로젝트와 이름이 같습니다.',
-};
+import { type ErrorDetail, titleConflict } from '../errors/rejections';
+import { type Outcome, replayed } from './outcome';
 
 /**
- * A title conflict: recorded under the key (when there is one) so that a retry gets the same
- * answer, then thrown. If the key already has a record (a concurrent attempt of the same
- * request made the projects), that record is the answer instead.
+ * A title conflict, recorded under the key (when there is one) so that a retry comes to the
+ * same. If the key already has a record (a concurrent attempt of the same request made the
+ * projects), that record is the outcome instead.
  */
-export async function rejectConflict(
+export async function conflict(
   repository: ProjectCreator,
   owner: string,
   idempotency: Idempotency | undefined,
   details?: ErrorDetail[],
-): Promise<StoredResponse> {
-  const code: ErrorCode = 'PROJECT_TITLE_CONFLICT';
+): Promise<Outcome> {
+  const found = details ? { details } : {};
   if (idempotency) {
-    const response: StoredResponse = {
-      status: errorCatalog[code].status,
-      error: { code, ...(details ? { details } : {}) },
-    };
+    const response = { error: { code: 'PROJECT_TITLE_CONFLICT' as const, ...found } };
     const saved = await repository.recordResponse(owner, { idempotency, response });
-    if (saved.kind === 'recorded') return replay(saved.record, idempotency);
+    if (saved.kind === 'recorded') return replayed(saved.record, idempotency);
   }
-  throw reject(code, details ? { details } : {});
+  return { kind: 'conflict', ...found };
 }
 
 /**
- * Writes the projects (and the key's record) in one transaction and answers: the answer,
- * or the key's earlier answer, or a 409 whose details `conflicts` makes of the held titles.
+ * Writes the projects (and the key's record) in one transaction: the answer, or the key's
+ * earlier one, or a conflict whose details `conflicts` makes of the held titles' indexes.
  */
 async function commit(
   repository: ProjectCreator,
   owner: string,
   projects: Project[],
-  answer: StoredResponse,
+  answer: Answer,
   idempotency: Idempotency | undefined,
   conflicts: (taken: number[]) => ErrorDetail[] | undefined,
-): Promise<StoredResponse> {
-  const outcome = await repository.createProjects(owner, projects, idempotency && { idempotency, response: answer });
-  if (outcome.kind === 'created') return answer;
-  if (outcome.kind === 'recorded' && idempotency) return replay(outcome.record, idempotency);
-  return rejectConflict(repository, owner, idempotency, conflicts(outcome.kind === 'conflict' ? outcome.taken : []));
+): Promise<Outcome> {
+  const written = await repository.createProjects(owner, projects, idempotency && { idempotency, response: answer });
+  if (written.kind === 'created') return { kind: 'answered', answer };
+  if (written.kind === 'recorded' && idempotency) return replayed(written.record, idempotency);
+  return conflict(repository, owner, idempotency, conflicts(written.kind === 'conflict' ? written.taken : []));
 }
 
-/** One project and its title lock (and the key's record) in one transaction; its 409 names no item. */
+/** One project and its title lock (and the key's record) in one transaction; its conflict names no item. */
 export function createProject(
   repository: ProjectCreator,
   owner: string,
   project: Project,
-  answer: StoredResponse,
+  answer: Answer,
   idempotency: Idempotency | undefined,
-): Promise<StoredResponse> {
+): Promise<Outcome> {
   return commit(repository, owner, [project], answer, idempotency, () => undefined);
 }
 
@@ -82,20 +72,14 @@ export function duplicatesInBatch(titleKeys: readonly string[]): Set<number> {
   return duplicates;
 }
 
-const conflictDetail = (index: number, message: ErrorDetail['message']): ErrorDetail => ({
-  index,
-  code: 'PROJECT_TITLE_CONFLICT',
-  message,
-});
-
-/** A batch, all projects in one transaction or none; a 409 names each offending item. */
+/** A batch, all projects in one transaction or none; a conflict names each offending item. */
 export async function createAtomicBatch(
   repository: ProjectCreator,
   owner: string,
   projects: Project[],
-  answer: StoredResponse,
+  answer: Answer,
   idempotency: Idempotency | undefined,
-): Promise<StoredResponse> {
+): Promise<Outcome> {
   const titleKeys = projects.map((project) => titleKey(project.title));
   const duplicates = duplicatesInBatch(titleKeys);
   if (duplicates.size > 0) {
@@ -104,13 +88,13 @@ export async function createAtomicBatch(
     const unique = [...new Set(titleKeys)];
     const held = new Set((await repository.takenTitles(owner, unique)).map((index) => unique[index]));
     const details = titleKeys.flatMap((key, index) => {
-      if (duplicates.has(index)) return [conflictDetail(index, DUPLICATE_IN_BATCH)];
-      if (held.has(key)) return [conflictDetail(index, errorCatalog.PROJECT_TITLE_CONFLICT.text)];
+      if (duplicates.has(index)) return [titleConflict(index, true)];
+      if (held.has(key)) return [titleConflict(index, false)];
       return [];
     });
-    return rejectConflict(repository, owner, idempotency, details);
+    return conflict(repository, owner, idempotency, details);
   }
   return commit(repository, owner, projects, answer, idempotency, (taken) =>
-    taken.map((index) => conflictDetail(index, errorCatalog.PROJECT_TITLE_CONFLICT.text)),
+    taken.map((index) => titleConflict(index, false)),
   );
 }

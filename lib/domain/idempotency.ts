@@ -24,13 +24,22 @@ export interface Idempotency {
   fingerprint: string;
 }
 
-/** The answer a record replays: a success, or a rejection that came of running the request. */
-export interface StoredResponse {
+/** An answer as it is sent: made by the HTTP layer, kept by a record exactly as it is. */
+export interface Answer {
   status: number;
   data?: unknown;
   headers?: Record<string, string>;
-  error?: { code: ErrorCode; details?: ErrorDetail[] };
 }
+
+/** A rejection that came of running the request: its catalog code and details, which say its status. */
+export interface RecordedRejection {
+  error: { code: ErrorCode; details?: ErrorDetail[] };
+}
+
+/** What a record replays: the answer sent, or the rejection. */
+export type StoredResponse = Answer | RecordedRejection;
+
+export const isRecordedRejection = (response: StoredResponse): response is RecordedRejection => 'error' in response;
 
 export interface IdempotencyRecord {
   fingerprint: string;

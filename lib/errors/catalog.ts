@@ -109,6 +109,12 @@ export const errorCatalog = {
 
 export type ErrorCode = keyof typeof errorCatalog;
 
+/** The text of a batch item's PROJECT_TITLE_CONFLICT when an earlier item of the batch has the same title. */
+export const REPEATED_IN_BATCH = {
+  en: 'Another project of this batch has the same title.',
+  ko: '이 요청의 다른 프로젝트와 이름이 같습니다.',
+} as const;
+
 /** Seconds a client should wait before retrying after a 503. */
 export const RETRY_AFTER_SECONDS = 1;
 

@@ -5,7 +5,14 @@
  * turns them into the response; anything thrown that is not one is an exception (500).
  */
 import type { HttpError } from 'http-errors';
-import { type ErrorCode, errorCatalog, isErrorCode, type LocalizedText, RETRY_AFTER_SECONDS } from './catalog';
+import {
+  type ErrorCode,
+  errorCatalog,
+  isErrorCode,
+  type LocalizedText,
+  REPEATED_IN_BATCH,
+  RETRY_AFTER_SECONDS,
+} from './catalog';
 
 type CreateError = typeof import('http-errors');
 let loaded: CreateError | undefined;
@@ -76,3 +83,10 @@ export const validationFailed = (details: readonly ErrorDetail[]) => reject('VAL
 
 /** 503 with Retry-After: a dependency failed in a way worth retrying. */
 export const serviceUnavailable = (cause?: unknown) => reject('SERVICE_UNAVAILABLE', { cause });
+
+/** The detail naming a batch item whose title is held already, or repeats an earlier item's. */
+export const titleConflict = (index: number, repeated: boolean): ErrorDetail => ({
+  index,
+  code: 'PROJECT_TITLE_CONFLICT',
+  message: repeated ? REPEATED_IN_BATCH : errorCatalog.PROJECT_TITLE_CONFLICT.text,
+});

@@ -1,17 +1,50 @@
 /**
- * The answers of the create routes, built from what the use cases make: a project or projects
- * created. They are built before the write, because a key's record stores the answer exactly as
- * it is sent, in the transaction that creates the projects; a replay sends those same bytes.
+ * The answers of the create routes. Those that tell of projects made are built before the
+ * write, because a key's record stores the answer exactly as it is sent, in the transaction
+ * that creates the projects; `answerOf` turns what a create came to, fresh or replayed, into
+ * the answer, and a replay sends the recorded answer's very bytes.
  */
+import type { Outcome } from '../app/outcome';
+import { type Answer, isRecordedRejection, type StoredResponse } from '../domain/idempotency';
 import type { Project } from '../domain/project';
+import { reject } from '../errors/rejections';
 import { etag } from './conditional';
 
+/** The header a replayed answer carries, success or rejection. */
+export const REPLAYED_HEADER = 'idempotent-replayed';
+
 /** 201 with the project, where it lives and its version. */
-export const projectCreated = (project: Project) => ({
+export const projectCreated = (project: Project): Answer => ({
   status: 201,
   data: project,
   headers: { location: `/projects/${project.id}`, etag: etag(project.version) },
 });
 
 /** 201 with the projects of an atomic batch, in request order. */
-export const batchCreated = (items: Project[]) => ({ status: 201, data: { items } });
+export const batchCreated = (items: Project[]): Answer => ({ status: 201, data: { items } });
+
+/** The key's recorded answer again, marked as a replay; a recorded rejection is thrown again. */
+function replayOf(response: StoredResponse): Answer {
+  const replayed = { [REPLAYED_HEADER]: 'true' };
+  if (isRecordedRejection(response)) {
+    const { code, details } = response.error;
+    throw reject(code, { ...(details ? { details } : {}), headers: replayed });
+  }
+  return {
+    status: response.status,
+    ...(response.data === undefined ? {} : { data: response.data }),
+    headers: { ...response.headers, ...replayed },
+  };
+}
+
+/** The answer to a create: the one made for it, the key's record replayed, or 409 for a held title. */
+export function answerOf(outcome: Outcome): Answer {
+  switch (outcome.kind) {
+    case 'answered':
+      return outcome.answer;
+    case 'replayed':
+      return replayOf(outcome.response);
+    case 'conflict':
+      throw reject('PROJECT_TITLE_CONFLICT', outcome.details ? { details: outcome.details } : {});
+  }
+}

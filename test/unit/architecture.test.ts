@@ -53,6 +53,15 @@ describe('the layers', () => {
     }
   });
 
+  it('keep the use cases from statuses, headers, request schemas and languages: they return outcomes', () => {
+    for (const [file, targets] of [...graph].filter(([f]) => f.startsWith('lib/app/'))) {
+      const text = readFileSync(join(ROOT, `${file}.ts`), 'utf8');
+      const http = targets.filter((t) => /^lib\/(schemas|validation|openapi)\b/.test(t) || t === 'zod/mini');
+      const words = text.match(/\b(errorCatalog|errorMessage|localize|Language|status|headers?)\b/g) ?? [];
+      expect({ file, http, words }).toEqual({ file, http: [], words: [] });
+    }
+  });
+
   it('keep the adapter from the HTTP layer and the use cases', () => {
     for (const [file, targets] of [...graph].filter(([f]) => f.startsWith('lib/dynamodb/'))) {
       const outside = targets.filter((t) => /^lib\/(http|app)\b/.test(t));

@@ -2,10 +2,14 @@
  * The best-effort batch use case against the port in memory (test/support/memory-creator.ts):
  * the lease, the replays and the take-over, with no DynamoDB Local.
  */
-import { createBestEffortBatch } from '../../../lib/app/create-best-effort';
-import { idempotencyOf } from '../../../lib/domain/idempotency';
+import { createBestEffortBatch, type ItemOutcome } from '../../../lib/app/create-best-effort';
+import { type Idempotency, idempotencyOf } from '../../../lib/domain/idempotency';
 import { isRejectionOf, serviceUnavailable } from '../../../lib/errors/rejections';
-import { memoryCreator } from '../../support/memory-creator';
+import { answerOf } from '../../../lib/http/answers';
+import { batchReport } from '../../../lib/http/batch-report';
+import { CreateProjectBody } from '../../../lib/schemas';
+import { validateEach } from '../../../lib/validation';
+import { type MemoryCreator, memoryCreator } from '../../support/memory-creator';
 
 const ROUTE = 'POST /projects/batch';
 const items = [{ title: 'Alpha' }, { title: '' }, { title: 'Beta' }];
@@ -16,13 +20,25 @@ function keyed(key: string) {
 }
 const soon = () => Date.now() + 5_000;
 
+/** The use case as the function runs it: the items checked, and the report and answer made by lib/http. */
+async function run(repository: MemoryCreator, owner: string, idempotency: Idempotency | undefined, deadline: number) {
+  const { valid, invalid } = validateEach(CreateProjectBody, items, 'en');
+  const outcome = await createBestEffortBatch(
+    repository,
+    owner,
+    valid,
+    batchReport(invalid, 'en'),
+    idempotency,
+    deadline,
+  );
+  return answerOf(outcome);
+}
+
 describe('createBestEffortBatch', () => {
   it('answers concurrent duplicates under one key with the first answer, the work done once', async () => {
     const repository = memoryCreator();
     const finish = jest.spyOn(repository, 'finishBatch');
-    const answers = await Promise.all(
-      Array.from({ length: 5 }, () => createBestEffortBatch(repository, 'alice', items, 'en', keyed('k'), soon())),
-    );
+    const answers = await Promise.all(Array.from({ length: 5 }, () => run(repository, 'alice', keyed('k'), soon())));
     const bodies = new Set(answers.map((answer) => JSON.stringify(answer.data)));
     expect(bodies.size).toBe(1);
     expect(answers.filter((answer) => answer.headers?.['idempotent-replayed'] === 'true')).toHaveLength(4);
@@ -34,9 +50,7 @@ describe('createBestEffortBatch', () => {
     const repository = memoryCreator();
     const idempotency = keyed('slow');
     await repository.startBatch('alice', idempotency, { projects: [] }, { token: 'first', until: soon() });
-    const waited = await createBestEffortBatch(repository, 'alice', items, 'en', idempotency, Date.now() + 100).catch(
-      (error: unknown) => error,
-    );
+    const waited = await run(repository, 'alice', idempotency, Date.now() + 100).catch((error: unknown) => error);
     expect(isRejectionOf(waited, 'SERVICE_UNAVAILABLE')).toBe(true);
     expect(repository.projects.size).toBe(0);
   });
@@ -46,7 +60,7 @@ describe('createBestEffortBatch', () => {
     const idempotency = keyed('died');
     const plan = { projects: [{ index: 0, id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', createdAt: '2026-01-01T00:00:00.000Z' }] };
     await repository.startBatch('alice', idempotency, plan, { token: 'dead', until: Date.now() - 1 });
-    const answer = await createBestEffortBatch(repository, 'alice', items, 'en', idempotency, soon());
+    const answer = await run(repository, 'alice', idempotency, soon());
     const created = (answer.data as { items: { index: number; project: { id: string } }[] }).items;
     expect(created.find((item) => item.index === 0)?.project.id).toBe('01ARZ3NDEKTSV4RRFFQ69G5FAV');
     expect(answer.headers?.['idempotent-replayed']).toBeUndefined();
@@ -59,13 +73,13 @@ describe('createBestEffortBatch', () => {
       if (project.title === 'Beta') throw serviceUnavailable(new Error('throttled'));
       return real(owner, project);
     });
-    const first = await createBestEffortBatch(repository, 'alice', items, 'en', keyed('fault'), soon());
+    const first = await run(repository, 'alice', keyed('fault'), soon());
     expect((first.data as { failures: { code: string }[] }).failures.map((f) => f.code)).toContain(
       'SERVICE_UNAVAILABLE',
     );
     planned.mockRestore();
     const started = Date.now();
-    const retry = await createBestEffortBatch(repository, 'alice', items, 'en', keyed('fault'), soon());
+    const retry = await run(repository, 'alice', keyed('fault'), soon());
     expect(Date.now() - started).toBeLessThan(1_000);
     expect((retry.data as { items: unknown[] }).items).toHaveLength(2);
     expect(repository.projects.size).toBe(2);
@@ -73,8 +87,57 @@ describe('createBestEffortBatch', () => {
 
   it('keeps no record without a key', async () => {
     const repository = memoryCreator();
-    await createBestEffortBatch(repository, 'alice', items, 'en', undefined, soon());
+    await run(repository, 'alice', undefined, soon());
     expect(repository.records.size).toBe(0);
     expect(repository.projects.size).toBe(2);
+  });
+
+  it('gives the report each valid item’s outcome by index, and answers with exactly what the report made', async () => {
+    const repository = memoryCreator();
+    await run(repository, 'alice', undefined, soon());
+    const seen: (readonly ItemOutcome[])[] = [];
+    const answer = { status: 200, data: 'the report as sent' };
+    const valid = ['Gamma', 'Alpha', 'GAMMA'].map((title, position) => ({
+      index: position * 2,
+      input: { title, description: '' },
+    }));
+    const outcome = await createBestEffortBatch(
+      repository,
+      'alice',
+      valid,
+      (outcomes) => {
+        seen.push(outcomes);
+        return answer;
+      },
+      undefined,
+      soon(),
+    );
+    expect(outcome).toEqual({ kind: 'answered', answer });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.map(({ index, kind }) => [index, kind])).toEqual([
+      [0, 'created'],
+      [2, 'conflict'],
+      [4, 'conflict'],
+    ]);
+    expect(
+      seen[0]?.filter((item) => item.kind === 'conflict').map((item) => 'repeated' in item && item.repeated),
+    ).toEqual([false, true]);
+  });
+
+  it('returns a keyed retry the record of the first answer, as it was recorded', async () => {
+    const repository = memoryCreator();
+    const report = () => ({ status: 200, data: { first: true } });
+    const valid = [{ index: 0, input: { title: 'Once', description: '' } }];
+    const first = await createBestEffortBatch(repository, 'alice', valid, report, keyed('record'), soon());
+    const again = await createBestEffortBatch(
+      repository,
+      'alice',
+      valid,
+      () => ({ status: 200, data: 'other' }),
+      keyed('record'),
+      soon(),
+    );
+    expect(first).toEqual({ kind: 'answered', answer: { status: 200, data: { first: true } } });
+    expect(again).toEqual({ kind: 'replayed', response: { status: 200, data: { first: true } } });
   });
 });

@@ -1,11 +1,17 @@
 /** Creating all or nothing, against the port in memory (test/support/memory-creator.ts). */
-import { createAtomicBatch, createProject } from '../../../lib/app/create-projects';
+import { createAtomicBatch as atomicOutcome, createProject as createOutcome } from '../../../lib/app/create-projects';
+import type { Outcome } from '../../../lib/app/outcome';
 import { idempotencyOf } from '../../../lib/domain/idempotency';
 import { newProject } from '../../../lib/domain/project';
 import { isRejectionOf, type Rejection } from '../../../lib/errors/rejections';
+import { answerOf } from '../../../lib/http/answers';
 import { memoryCreator } from '../../support/memory-creator';
 
 const project = (title: string) => newProject({ title, description: '' });
+/** The use cases as the functions run them: their outcome made an answer by lib/http. */
+const answered = async (outcome: Promise<Outcome>) => answerOf(await outcome);
+const createProject = (...args: Parameters<typeof createOutcome>) => answered(createOutcome(...args));
+const createAtomicBatch = (...args: Parameters<typeof atomicOutcome>) => answered(atomicOutcome(...args));
 const created = { status: 201, data: 'the answer as sent' };
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -38,6 +44,22 @@ describe('createAtomicBatch', () => {
 });
 
 describe('createProject', () => {
+  it('comes to a conflict for a held title, recorded under the key as its code alone: no status, no answer', async () => {
+    const repository = memoryCreator();
+    await createOutcome(repository, 'alice', project('Held'), created, undefined);
+    const idempotency = idempotencyOf('held', 'POST /projects', { title: 'HELD' });
+    expect(await createOutcome(repository, 'alice', project('HELD'), created, idempotency)).toEqual({
+      kind: 'conflict',
+    });
+    expect([...repository.records.values()].map((record) => record.response)).toEqual([
+      { error: { code: 'PROJECT_TITLE_CONFLICT' } },
+    ]);
+    expect(await createOutcome(repository, 'alice', project('HELD'), created, idempotency)).toEqual({
+      kind: 'replayed',
+      response: { error: { code: 'PROJECT_TITLE_CONFLICT' } },
+    });
+  });
+
   it('answers with what it was given, and records exactly that under the key', async () => {
     const repository = memoryCreator();
     const idempotency = idempotencyOf('once', 'POST /projects', { title: 'Once' });
