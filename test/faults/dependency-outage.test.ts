@@ -11,7 +11,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { findViolations } from '../../lib/dynamodb/consistency';
 import { freePort, startDynamoDbLocal } from '../../local-stack/dynamodb-local';
 import { ensureTable, localClient } from '../../local-stack/table';
-import { apiEvent, lambdaContext } from '../support/lambda';
+import { invoke, lambdaContext, type RequestOptions } from '../support/lambda';
 
 jest.setTimeout(60_000);
 
@@ -38,7 +38,7 @@ function loadHandlers(env: Record<string, string>): Handlers {
 }
 
 const ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
-const requests = (h: Handlers): [string, Handler, Parameters<typeof apiEvent>[0]][] => [
+const requests = (h: Handlers): [string, Handler, RequestOptions][] => [
   ['POST /projects', h.create, { body: { title: 'Outage' } }],
   ['POST /projects/batch', h.batch, { path: '/projects/batch', body: { projects: [{ title: 'a' }, { title: 'b' }] } }],
   ['GET /projects', h.list, { method: 'GET' }],
@@ -51,16 +51,16 @@ const requests = (h: Handlers): [string, Handler, Parameters<typeof apiEvent>[0]
 async function expect503Within(
   name: string,
   handler: Handler,
-  options: Parameters<typeof apiEvent>[0],
+  options: RequestOptions,
   boundMs: number,
   context: Context = lambdaContext(),
 ) {
   const started = Date.now();
-  const result = await handler(apiEvent(options), context);
+  const reply = await invoke(handler, options, context);
   const elapsed = Date.now() - started;
-  expect([name, result.statusCode]).toEqual([name, 503]);
-  expect(result.headers?.['retry-after']).toBe('1');
-  expect(JSON.parse(result.body ?? '{}')).toMatchObject({ status: 'Failed', code: 'SERVICE_UNAVAILABLE' });
+  expect([name, reply.status]).toEqual([name, 503]);
+  expect(reply.headers['retry-after']).toBe('1');
+  expect(reply.json).toMatchObject({ status: 'Failed', code: 'SERVICE_UNAVAILABLE' });
   expect(elapsed).toBeLessThan(boundMs);
   return elapsed;
 }
@@ -152,15 +152,15 @@ describe('DynamoDB Local stopped and started again', () => {
         DYNAMODB_CONNECT_TIMEOUT_MS: '300',
         DYNAMODB_MAX_ATTEMPTS: '2',
       });
-      const made = await handlers.create(apiEvent({ body: { title: 'Before' } }), lambdaContext());
-      expect(made.statusCode).toBe(201);
+      const made = await invoke(handlers.create, { body: { title: 'Before' } });
+      expect(made.status).toBe(201);
 
       // Requests in flight when it stops, and requests while it is down.
       const inFlight = Array.from({ length: 10 }, (_, i) =>
-        handlers.create(apiEvent({ body: { title: `During ${i}` } }), lambdaContext()),
+        invoke(handlers.create, { body: { title: `During ${i}` } }),
       );
       await dynamo.stop();
-      const statuses = (await Promise.all(inFlight)).map((result) => result.statusCode);
+      const statuses = (await Promise.all(inFlight)).map((reply) => reply.status);
       for (const status of statuses) expect([201, 503]).toContain(status);
       for (const [name, handler, options] of requests(handlers)) await expect503Within(name, handler, options, 3000);
 
@@ -170,8 +170,8 @@ describe('DynamoDB Local stopped and started again', () => {
       doc.destroy();
       expect(findViolations(Items)).toEqual([]);
       expect(Items.filter((item) => item.type === 'project').length).toBeGreaterThanOrEqual(1);
-      const after = await handlers.create(apiEvent({ body: { title: 'After' } }), lambdaContext());
-      expect(after.statusCode).toBe(201);
+      const after = await invoke(handlers.create, { body: { title: 'After' } });
+      expect(after.status).toBe(201);
     } finally {
       await dynamo.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -6,15 +6,21 @@
 
 import { handler as createHandler } from '../../functions/create-project';
 import { handler as batchHandler } from '../../functions/create-projects-batch';
-import { handler as deleteHandler } from '../../functions/delete-project';
 import { handler as getHandler } from '../../functions/get-project';
 import { handler as listHandler } from '../../functions/list-projects';
-import { handler as restoreHandler } from '../../functions/restore-project';
 import { handler as updateHandler } from '../../functions/update-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
 import { SECURITY_HEADERS } from '../../lib/http/security-headers';
-import { apiEvent, lambdaContext, type Reply, type RequestOptions } from '../support/lambda';
+import { invoke, type Reply, type RequestOptions } from '../support/lambda';
 import { expectDocumented } from '../support/openapi';
+import {
+  createProject,
+  deleteProject,
+  getProject,
+  listProjects,
+  patchProject,
+  restoreProject,
+} from '../support/routes';
 import { useTable } from '../support/table';
 
 const table = useTable();
@@ -29,23 +35,11 @@ interface Case {
   handler: Handler;
   method: string;
   route: string;
-  options: RequestOptions & { query?: Record<string, string>; rawHeaders?: Record<string, string> };
+  options: RequestOptions;
 }
 
-async function send({ handler, method, route, options }: Case, owner: string): Promise<Reply> {
-  const event = apiEvent({ method, path: route, owner, ...options });
-  if (options.query) event.queryStringParameters = options.query;
-  for (const [name, value] of Object.entries(options.rawHeaders ?? {})) event.headers[name] = value;
-  const result = await handler(event, lambdaContext());
-  const body = result.body ?? '';
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    json = undefined;
-  }
-  return { status: result.statusCode ?? 0, headers: result.headers as Record<string, string>, body, json };
-}
+const send = ({ handler, method, route, options }: Case, owner: string): Promise<Reply> =>
+  invoke(handler, { method, path: route, owner, ...options });
 
 const big = (n: number) => 'x'.repeat(n);
 const create = (name: string, options: Case['options']): Case => ({
@@ -106,22 +100,22 @@ const corpus: Case[] = [
   create('a trailing garbage after the JSON', { rawBody: '{"title":"x"} {"title":"y"}' }),
   create('two content types', {
     rawBody: '{"title":"x"}',
-    rawHeaders: { 'content-type': 'application/json, text/html' },
+    headers: { 'content-type': 'application/json, text/html' },
   }),
   create('a second, foreign charset', {
     rawBody: '{"title":"x"}',
-    rawHeaders: { 'content-type': 'application/json; charset=utf-8; charset=latin1' },
+    headers: { 'content-type': 'application/json; charset=utf-8; charset=latin1' },
   }),
   create('a content type of 10 KB', {
     rawBody: '{"title":"x"}',
-    rawHeaders: { 'content-type': `application/json;${big(10_000)}` },
+    headers: { 'content-type': `application/json;${big(10_000)}` },
   }),
-  create('XML', { rawBody: '<title>x</title>', rawHeaders: { 'content-type': 'application/xml' } }),
+  create('XML', { rawBody: '<title>x</title>', headers: { 'content-type': 'application/xml' } }),
   create('an Idempotency-Key of 1,000 characters', {
     body: { title: 'x' },
-    rawHeaders: { 'idempotency-key': big(1000) },
+    headers: { 'idempotency-key': big(1000) },
   }),
-  create('an Idempotency-Key with a line break', { body: { title: 'x' }, rawHeaders: { 'idempotency-key': 'a\r\nb' } }),
+  create('an Idempotency-Key with a line break', { body: { title: 'x' }, headers: { 'idempotency-key': 'a\r\nb' } }),
   create('no identity', { body: { title: 'x' }, owner: null }),
   create('an identity of 10 KB', { body: { title: 'x' }, owner: big(10_000) }),
   get('an id of 10 KB', big(10_000)),
@@ -176,14 +170,9 @@ const corpus: Case[] = [
 ];
 
 beforeAll(async () => {
-  const made = await createHandler(apiEvent({ owner: VICTIM, body: { title: 'Victim' } }), lambdaContext());
-  victimId = JSON.parse(made.body ?? '{}').data.id;
-  const gone = await createHandler(apiEvent({ owner: VICTIM, body: { title: 'Victim trash' } }), lambdaContext());
-  deletedVictimId = JSON.parse(gone.body ?? '{}').data.id;
-  await deleteHandler(
-    apiEvent({ owner: VICTIM, method: 'DELETE', pathParameters: { id: deletedVictimId } }),
-    lambdaContext(),
-  );
+  victimId = (await createProject(VICTIM, { title: 'Victim' })).json.data.id;
+  deletedVictimId = (await createProject(VICTIM, { title: 'Victim trash' })).json.data.id;
+  await deleteProject(VICTIM, deletedVictimId);
 });
 
 afterEach(async () => {
@@ -211,29 +200,27 @@ describe('cross-owner access', () => {
   const attacker = 'attacker';
   const cases = () =>
     [
-      ['GET', getHandler, { method: 'GET', pathParameters: { id: victimId } }],
-      ['PATCH', updateHandler, { method: 'PATCH', pathParameters: { id: victimId }, body: { title: 'Owned' } }],
-      ['DELETE', deleteHandler, { method: 'DELETE', pathParameters: { id: victimId } }],
-      ['restore', restoreHandler, { method: 'POST', pathParameters: { id: deletedVictimId } }],
-      ['restore of a live one', restoreHandler, { method: 'POST', pathParameters: { id: victimId } }],
+      ['GET', () => getProject(attacker, victimId)],
+      ['PATCH', () => patchProject(attacker, victimId, { title: 'Owned' })],
+      ['DELETE', () => deleteProject(attacker, victimId)],
+      ['restore', () => restoreProject(attacker, deletedVictimId)],
+      ['restore of a live one', () => restoreProject(attacker, victimId)],
     ] as const;
 
   it('answers 404 PROJECT_NOT_FOUND on every route, and changes nothing', async () => {
     const before = await table.scan();
-    for (const [name, handler, options] of cases()) {
-      const result = await handler(apiEvent({ owner: attacker, ...options }), lambdaContext());
-      expect([name, result.statusCode]).toEqual([name, 404]);
-      expect(JSON.parse(result.body ?? '{}').code).toBe('PROJECT_NOT_FOUND');
+    for (const [name, send] of cases()) {
+      const reply = await send();
+      expect([name, reply.status]).toEqual([name, 404]);
+      expect(reply.json.code).toBe('PROJECT_NOT_FOUND');
     }
     expect(await table.scan()).toEqual(before);
   });
 
   it('never lists another owner’s projects, live or deleted', async () => {
     for (const deleted of ['false', 'true']) {
-      const event = apiEvent({ owner: attacker, method: 'GET', path: '/projects' });
-      event.queryStringParameters = { deleted };
-      const result = await listHandler(event, lambdaContext());
-      expect(JSON.parse(result.body ?? '{}').data.items).toEqual([]);
+      const reply = await listProjects(attacker, { deleted });
+      expect(reply.json.data.items).toEqual([]);
     }
   });
 });

@@ -80,8 +80,12 @@ export interface Reply {
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
-export async function invoke(handler: Handler, options: RequestOptions = {}): Promise<Reply> {
-  const result = await handler(apiEvent(options), lambdaContext());
+export async function invoke(
+  handler: Handler,
+  options: RequestOptions = {},
+  context = lambdaContext(),
+): Promise<Reply> {
+  const result = await handler(apiEvent(options), context);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   const body = result.body ?? '';
