@@ -46,8 +46,9 @@ async function commit(
 ): Promise<Outcome> {
   const written = await repository.createProjects(owner, projects, idempotency && { idempotency, response: answer });
   if (written.kind === 'created') return { kind: 'answered', answer };
-  if (written.kind === 'recorded' && idempotency) return replayed(written.record, idempotency);
-  return conflict(repository, owner, idempotency, conflicts(written.kind === 'conflict' ? written.taken : []));
+  if (written.kind === 'conflict') return conflict(repository, owner, idempotency, conflicts(written.taken));
+  // Only a write under a key finds the key's record.
+  return replayed(written.record, idempotency as Idempotency);
 }
 
 /** One project and its title lock (and the key's record) in one transaction; its conflict names no item. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ko } from 'zod/v4/locales';
-import { koreanError } from '../../lib/validation';
+import { koreanError, validateEach } from '../../lib/validation';
 
 const zods = ko().localeError;
 
@@ -35,5 +35,27 @@ describe('koreanError', () => {
     expect(result.error?.issues.map((issue) => issue.message)).toEqual(
       reference.error?.issues.map((issue) => issue.message),
     );
+  });
+});
+
+describe('validateEach', () => {
+  const Item = z.strictObject({ title: z.string().check(z.minLength(1)) });
+
+  it('keeps each valid value at its index, and the errors of each other one', () => {
+    const { valid, invalid } = validateEach(Item, [{ title: 'a' }, { title: '' }, { title: 'c', x: 1 }], 'en');
+    expect(valid).toEqual([{ index: 0, input: { title: 'a' } }]);
+    expect(invalid.map(({ index, details }) => [index, details.map((detail) => detail.field)])).toEqual([
+      [1, ['title']],
+      [2, ['x']],
+    ]);
+    expect(invalid[1]?.details[0]?.message).toBe('Unknown field.');
+  });
+
+  it('writes the errors in Korean for a Korean request', () => {
+    const { invalid } = validateEach(Item, [{ title: 7 }, { title: 'b', y: 1 }], 'ko');
+    expect(invalid.map(({ details }) => details[0]?.message)).toEqual([
+      '잘못된 입력: 예상 타입은 string, 받은 타입은 number입니다',
+      '허용되지 않는 필드입니다.',
+    ]);
   });
 });

@@ -2,7 +2,7 @@
  * The best-effort batch use case against the port in memory (test/support/memory-creator.ts):
  * the lease, the replays and the take-over, with no DynamoDB Local.
  */
-import { createBestEffortBatch, type ItemOutcome } from '../../../lib/app/create-best-effort';
+import { BATCH_CONCURRENCY, createBestEffortBatch, type ItemOutcome } from '../../../lib/app/create-best-effort';
 import { type Idempotency, idempotencyOf } from '../../../lib/domain/idempotency';
 import { isRejectionOf, serviceUnavailable } from '../../../lib/errors/rejections';
 import { answerOf } from '../../../lib/http/answers';
@@ -139,5 +139,79 @@ describe('createBestEffortBatch', () => {
     );
     expect(first).toEqual({ kind: 'answered', answer: { status: 200, data: { first: true } } });
     expect(again).toEqual({ kind: 'replayed', response: { status: 200, data: { first: true } } });
+  });
+
+  const titled = (titles: string[]) => titles.map((title, index) => ({ index, input: { title, description: '' } }));
+  const plain = () => ({ status: 200, data: 'ours' });
+
+  it(`runs at most ${BATCH_CONCURRENCY} items at once`, async () => {
+    const repository = memoryCreator();
+    const real = repository.createPlanned.bind(repository);
+    let running = 0;
+    let most = 0;
+    jest.spyOn(repository, 'createPlanned').mockImplementation(async (owner, project) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running -= 1;
+      return real(owner, project);
+    });
+    const many = titled(Array.from({ length: 12 }, (_, i) => `Item ${i}`));
+    await createBestEffortBatch(repository, 'alice', many, plain, undefined, soon());
+    expect(most).toBe(BATCH_CONCURRENCY);
+    expect(repository.projects.size).toBe(12);
+  });
+
+  it('completes the record with the ids of the projects it made, and releases nothing after', async () => {
+    const repository = memoryCreator();
+    const finish = jest.spyOn(repository, 'finishBatch');
+    const release = jest.spyOn(repository, 'releaseBatch');
+    await run(repository, 'alice', keyed('ids'), soon());
+    const made = [...repository.projects.values()].map((project) => project.id).sort();
+    expect([...(finish.mock.calls[0]?.[3] ?? [])].sort()).toEqual(made);
+    expect(made).toHaveLength(2);
+    expect(release).not.toHaveBeenCalled();
+  });
+
+  it('gives the answer of an attempt that took its plan over and completed it, not its own', async () => {
+    const repository = memoryCreator();
+    const real = repository.finishBatch.bind(repository);
+    jest.spyOn(repository, 'finishBatch').mockImplementationOnce(async (owner, idempotency, _answer, ids, lease) => {
+      await real(owner, idempotency, { status: 200, data: 'theirs' }, ids, lease);
+      return false;
+    });
+    const outcome = await createBestEffortBatch(repository, 'alice', titled(['One']), plain, keyed('lost'), soon());
+    expect(outcome).toEqual({ kind: 'replayed', response: { status: 200, data: 'theirs' } });
+  });
+
+  it('waits for a running attempt by reading, with backoff, and answers 503 before its deadline', async () => {
+    const repository = memoryCreator();
+    const idempotency = keyed('waits');
+    await repository.startBatch('alice', idempotency, { projects: [] }, { token: 'first', until: soon() });
+    const start = jest.spyOn(repository, 'startBatch');
+    const reads = jest.spyOn(repository, 'batchState');
+    const deadline = Date.now() + 1_000;
+    const waited = await createBestEffortBatch(
+      repository,
+      'alice',
+      titled(['Late']),
+      plain,
+      idempotency,
+      deadline,
+    ).catch((error: unknown) => error);
+    expect(isRejectionOf(waited, 'SERVICE_UNAVAILABLE')).toBe(true);
+    expect(Date.now()).toBeLessThan(deadline + 100);
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(reads.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(10);
+  });
+
+  it('takes the plan over when the lease it waits on runs out, and makes the projects', async () => {
+    const repository = memoryCreator();
+    const idempotency = keyed('expires');
+    const plan = { projects: [{ index: 0, id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', createdAt: '2026-01-01T00:00:00.000Z' }] };
+    await repository.startBatch('alice', idempotency, plan, { token: 'stalled', until: Date.now() + 150 });
+    const outcome = await createBestEffortBatch(repository, 'alice', titled(['Resumed']), plain, idempotency, soon());
+    expect(outcome).toEqual({ kind: 'answered', answer: plain() });
+    expect([...repository.projects.values()].map((project) => project.id)).toEqual(['01ARZ3NDEKTSV4RRFFQ69G5FAV']);
   });
 });

@@ -1,4 +1,5 @@
 /** lib/http/answers.ts and batch-report.ts: what a create came to, fresh or replayed, as the answer sent. */
+import type { Project } from '../../../lib/domain/project';
 import { isRejectionOf, type Rejection, titleConflict } from '../../../lib/errors/rejections';
 import { answerOf, REPLAYED_HEADER } from '../../../lib/http/answers';
 import { batchReport } from '../../../lib/http/batch-report';
@@ -12,7 +13,7 @@ const thrown = (fn: () => unknown) => {
   throw new Error('expected a rejection');
 };
 
-const project = { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', title: 'Alpha' } as never;
+const project = { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', title: 'Alpha' } as Project;
 
 describe('answerOf', () => {
   it('answers with the answer made for the request, as it is', () => {
@@ -22,12 +23,12 @@ describe('answerOf', () => {
 
   it('replays a recorded answer with its status, body and headers, marked as a replay', () => {
     const response = { status: 201, data: { id: 'x' }, headers: { location: '/projects/x' } };
-    expect(answerOf({ kind: 'replayed', response })).toEqual({
+    expect(answerOf({ kind: 'replayed', response })).toStrictEqual({
       status: 201,
       data: { id: 'x' },
       headers: { location: '/projects/x', [REPLAYED_HEADER]: 'true' },
     });
-    expect(answerOf({ kind: 'replayed', response: { status: 204 } })).toEqual({
+    expect(answerOf({ kind: 'replayed', response: { status: 204 } })).toStrictEqual({
       status: 204,
       headers: { [REPLAYED_HEADER]: 'true' },
     });
@@ -103,6 +104,16 @@ describe('batchReport', () => {
         ],
       },
     });
+  });
+
+  it('lists the projects made in request order, whatever order they came in', () => {
+    const second = { ...project, id: '01ARZ3NDEKTSV4RRFFQ69G5FAW' };
+    const made = [
+      { index: 5, kind: 'created' as const, project: second },
+      { index: 1, kind: 'created' as const, project },
+    ];
+    const { items } = batchReport([], 'en')(made).data as { items: { index: number }[] };
+    expect(items.map((item) => item.index)).toEqual([1, 5]);
   });
 
   it('writes every message in the request’s language', () => {
