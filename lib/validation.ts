@@ -81,10 +81,16 @@ export function validate<S extends z.ZodMiniType>(schema: S, value: unknown, lan
   return result.data;
 }
 
+/** A value of a list that failed validation: its index, and its `errors[]`. */
+export interface InvalidItem {
+  index: number;
+  details: ErrorDetail[];
+}
+
 /** Checks each value of a list on its own: the valid ones, typed, and the `errors[]` of each other one, by index. */
 export function validateEach<S extends z.ZodMiniType>(schema: S, values: readonly unknown[], language: Language) {
   const valid: { index: number; input: z.output<S> }[] = [];
-  const invalid: { index: number; details: ErrorDetail[] }[] = [];
+  const invalid: InvalidItem[] = [];
   values.forEach((value, index) => {
     const result = check(schema, value, language);
     if (result.success) valid.push({ index, input: result.data });

@@ -50,7 +50,7 @@ async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (i
 }
 
 /** The items to attempt, and a conflict for each repeating the title of an earlier one. */
-function sortItems(items: readonly BatchItem[]) {
+function splitRepeated(items: readonly BatchItem[]) {
   const duplicates = duplicatesInBatch(items.map(({ input }) => titleKey(input.title)));
   const attempted = items.filter((_, position) => !duplicates.has(position));
   const repeated = items
@@ -59,13 +59,13 @@ function sortItems(items: readonly BatchItem[]) {
   return { attempted, repeated };
 }
 
-type Sorted = ReturnType<typeof sortItems>;
+type Split = ReturnType<typeof splitRepeated>;
 
 /** Runs a plan: each attempted item in its own transaction, under the id the plan gives it. */
-async function runPlan(repository: ProjectCreator, owner: string, sorted: Sorted, plan: BatchPlan, report: Report) {
+async function runPlan(repository: ProjectCreator, owner: string, split: Split, plan: BatchPlan, report: Report) {
   const planned = new Map(plan.projects.map((entry) => [entry.index, entry]));
-  const outcomes: ItemOutcome[] = [...sorted.repeated];
-  await forEachConcurrently(sorted.attempted, BATCH_CONCURRENCY, async ({ index, input }) => {
+  const outcomes: ItemOutcome[] = [...split.repeated];
+  await forEachConcurrently(split.attempted, BATCH_CONCURRENCY, async ({ index, input }) => {
     const entry = planned.get(index);
     const project = newProject(input, new Date(entry?.createdAt ?? Date.now()), entry?.id ?? newId());
     try {
@@ -90,7 +90,7 @@ async function runPlan(repository: ProjectCreator, owner: string, sorted: Sorted
 
 /**
  * `deadline` (epoch milliseconds) is when this attempt must have answered: its lease lasts that
- * long, and a duplicate waits for the first answer until then at most, then answers 503.
+ * long, and a duplicate waits for the first answer until then at most, then is SERVICE_UNAVAILABLE.
  */
 export async function createBestEffortBatch(
   repository: ProjectCreator,
@@ -100,13 +100,12 @@ export async function createBestEffortBatch(
   idempotency: Idempotency | undefined,
   deadline: number,
 ): Promise<Outcome> {
-  const sorted = sortItems(items);
+  const split = splitRepeated(items);
   const now = new Date();
   const plan: BatchPlan = {
-    projects: sorted.attempted.map(({ index }) => ({ index, id: newId(now.getTime()), createdAt: now.toISOString() })),
+    projects: split.attempted.map(({ index }) => ({ index, id: newId(now.getTime()), createdAt: now.toISOString() })),
   };
-  if (!idempotency)
-    return { kind: 'answered', answer: (await runPlan(repository, owner, sorted, plan, report)).answer };
+  if (!idempotency) return { kind: 'answered', answer: (await runPlan(repository, owner, split, plan, report)).answer };
 
   const lease = { token: randomUUID(), until: deadline };
   let wait = FIRST_POLL_MS;
@@ -116,7 +115,7 @@ export async function createBestEffortBatch(
     if (start.kind !== 'running') {
       let finished = false;
       try {
-        const run = await runPlan(repository, owner, sorted, start.plan, report);
+        const run = await runPlan(repository, owner, split, start.plan, report);
         // An item that met a passing fault leaves the plan open: a retry with the key resumes it.
         if (run.unavailable) return { kind: 'answered', answer: run.answer };
         finished = await repository.finishBatch(owner, idempotency, run.answer, run.projectIds, lease);

@@ -9,32 +9,33 @@ import type { Answer, Idempotency } from '../domain/idempotency';
 import type { Project } from '../domain/project';
 import type { ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
-import { type ErrorDetail, titleConflict } from '../errors/rejections';
-import { type Outcome, replayed } from './outcome';
+import { titleConflicts } from '../errors/rejections';
+import { type Outcome, replayed, type TitleConflict } from './outcome';
 
 /**
- * A title conflict, recorded under the key (when there is one) so that a retry comes to the
- * same. If the key already has a record (a concurrent attempt of the same request made the
- * projects), that record is the outcome instead.
+ * A title conflict, recorded under the key (when there is one) as the rejection it is, its
+ * code and the items it names, so that a retry comes to the same. If the key already has a
+ * record (a concurrent attempt of the same request made the projects), that record is the
+ * outcome instead.
  */
-export async function conflict(
+async function recordConflict(
   repository: ProjectCreator,
   owner: string,
   idempotency: Idempotency | undefined,
-  details?: ErrorDetail[],
+  items?: TitleConflict[],
 ): Promise<Outcome> {
-  const found = details ? { details } : {};
   if (idempotency) {
-    const response = { error: { code: 'PROJECT_TITLE_CONFLICT' as const, ...found } };
+    const details = items ? { details: titleConflicts(items) } : {};
+    const response = { error: { code: 'PROJECT_TITLE_CONFLICT' as const, ...details } };
     const saved = await repository.recordResponse(owner, { idempotency, response });
     if (saved.kind === 'recorded') return replayed(saved.record, idempotency);
   }
-  return { kind: 'conflict', ...found };
+  return { kind: 'conflict', ...(items ? { items } : {}) };
 }
 
 /**
  * Writes the projects (and the key's record) in one transaction: the answer, or the key's
- * earlier one, or a conflict whose details `conflicts` makes of the held titles' indexes.
+ * earlier one, or a conflict whose items `conflicts` makes of the held titles' indexes.
  */
 async function commit(
   repository: ProjectCreator,
@@ -42,13 +43,13 @@ async function commit(
   projects: Project[],
   answer: Answer,
   idempotency: Idempotency | undefined,
-  conflicts: (taken: number[]) => ErrorDetail[] | undefined,
+  conflicts: (taken: number[]) => TitleConflict[] | undefined,
 ): Promise<Outcome> {
   const written = await repository.createProjects(owner, projects, idempotency && { idempotency, response: answer });
   if (written.kind === 'created') return { kind: 'answered', answer };
-  if (written.kind === 'conflict') return conflict(repository, owner, idempotency, conflicts(written.taken));
-  // Only a write under a key finds the key's record.
-  return replayed(written.record, idempotency as Idempotency);
+  if (written.kind === 'conflict') return recordConflict(repository, owner, idempotency, conflicts(written.taken));
+  if (!idempotency) throw new Error('The repository found a key’s record for a write without a key.');
+  return replayed(written.record, idempotency);
 }
 
 /** One project and its title lock (and the key's record) in one transaction; its conflict names no item. */
@@ -73,7 +74,7 @@ export function duplicatesInBatch(titleKeys: readonly string[]): Set<number> {
   return duplicates;
 }
 
-/** A batch, all projects in one transaction or none; a conflict names each offending item. */
+/** A batch, all projects in one transaction or none; a conflict names each item in conflict. */
 export async function createAtomicBatch(
   repository: ProjectCreator,
   owner: string,
@@ -88,14 +89,12 @@ export async function createAtomicBatch(
     // condition checks, which also name the titles that are held already.
     const unique = [...new Set(titleKeys)];
     const held = new Set((await repository.takenTitles(owner, unique)).map((index) => unique[index]));
-    const details = titleKeys.flatMap((key, index) => {
-      if (duplicates.has(index)) return [titleConflict(index, true)];
-      if (held.has(key)) return [titleConflict(index, false)];
-      return [];
-    });
-    return conflict(repository, owner, idempotency, details);
+    const items = titleKeys.flatMap((key, index) =>
+      duplicates.has(index) || held.has(key) ? [{ index, repeated: duplicates.has(index) }] : [],
+    );
+    return recordConflict(repository, owner, idempotency, items);
   }
   return commit(repository, owner, projects, answer, idempotency, (taken) =>
-    taken.map((index) => titleConflict(index, false)),
+    taken.map((index) => ({ index, repeated: false })),
   );
 }

@@ -2,10 +2,12 @@
  * Idempotency-Key: a client's retry of a create gets the first answer again, never a 409
  * for the project its own first attempt made.
  *
- * The record (owner + key → fingerprint of the request, the answer to replay) is written
- * in the same transaction as the projects it describes. A retry after a crash at any point
- * therefore finds either nothing (nothing was written: it creates) or the record (it
- * replays). There is no separate "in progress" record that a crash could leave behind.
+ * For one project or an atomic batch, the record (owner + key → fingerprint of the request,
+ * the answer to replay) is written in the same transaction as the projects it describes. A
+ * retry after a crash at any point therefore finds either nothing (nothing was written: it
+ * creates) or the record (it replays). A best-effort batch, one transaction per item, records
+ * its plan first, under a lease; a retry after a crash takes the plan over once the lease has
+ * run out (lib/app/create-best-effort.ts).
  */
 import { createHash } from 'node:crypto';
 import type { ErrorCode } from '../errors/catalog';

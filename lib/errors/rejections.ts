@@ -84,9 +84,10 @@ export const validationFailed = (details: readonly ErrorDetail[]) => reject('VAL
 /** 503 with Retry-After: a dependency failed in a way worth retrying. */
 export const serviceUnavailable = (cause?: unknown) => reject('SERVICE_UNAVAILABLE', { cause });
 
-/** The detail naming a batch item whose title is held already, or repeats an earlier item's. */
-export const titleConflict = (index: number, repeated: boolean): ErrorDetail => ({
-  index,
-  code: 'PROJECT_TITLE_CONFLICT',
-  message: repeated ? REPEATED_IN_BATCH : errorCatalog.PROJECT_TITLE_CONFLICT.text,
-});
+/** The details naming the batch items whose title is held already, or repeats an earlier item's. */
+export const titleConflicts = (items: readonly { index: number; repeated: boolean }[]): ErrorDetail[] =>
+  items.map(({ index, repeated }) => ({
+    index,
+    code: 'PROJECT_TITLE_CONFLICT',
+    message: repeated ? REPEATED_IN_BATCH : errorCatalog.PROJECT_TITLE_CONFLICT.text,
+  }));

@@ -7,7 +7,7 @@
 import type { Outcome } from '../app/outcome';
 import { type Answer, isRecordedRejection, type StoredResponse } from '../domain/idempotency';
 import type { Project } from '../domain/project';
-import { reject } from '../errors/rejections';
+import { reject, titleConflicts } from '../errors/rejections';
 import { etag } from './conditional';
 
 /** The header a replayed answer carries, success or rejection. */
@@ -25,15 +25,15 @@ export const batchCreated = (items: Project[]): Answer => ({ status: 201, data: 
 
 /** The key's recorded answer again, marked as a replay; a recorded rejection is thrown again. */
 function replayOf(response: StoredResponse): Answer {
-  const replayed = { [REPLAYED_HEADER]: 'true' };
+  const marker = { [REPLAYED_HEADER]: 'true' };
   if (isRecordedRejection(response)) {
     const { code, details } = response.error;
-    throw reject(code, { ...(details ? { details } : {}), headers: replayed });
+    throw reject(code, { ...(details ? { details } : {}), headers: marker });
   }
   return {
     status: response.status,
     ...(response.data === undefined ? {} : { data: response.data }),
-    headers: { ...response.headers, ...replayed },
+    headers: { ...response.headers, ...marker },
   };
 }
 
@@ -45,6 +45,6 @@ export function answerOf(outcome: Outcome): Answer {
     case 'replayed':
       return replayOf(outcome.response);
     case 'conflict':
-      throw reject('PROJECT_TITLE_CONFLICT', outcome.details ? { details: outcome.details } : {});
+      throw reject('PROJECT_TITLE_CONFLICT', outcome.items ? { details: titleConflicts(outcome.items) } : {});
   }
 }

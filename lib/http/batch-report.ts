@@ -6,13 +6,7 @@
 import type { ItemOutcome, Report } from '../app/create-best-effort';
 import type { Project } from '../domain/project';
 import { type ErrorCode, errorMessage, type Language, localize, REPEATED_IN_BATCH } from '../errors/catalog';
-import type { ErrorDetail } from '../errors/rejections';
-
-/** An item that failed validation, with its `errors[]`. */
-export interface InvalidItem {
-  index: number;
-  details: ErrorDetail[];
-}
+import type { InvalidItem } from '../validation';
 
 interface Failure {
   index: number;

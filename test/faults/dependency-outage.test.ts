@@ -59,7 +59,7 @@ async function expect503Within(
   const reply = await invoke(handler, options, context);
   const elapsed = Date.now() - started;
   expect([name, reply.status]).toEqual([name, 503]);
-  expect(reply.headers['retry-after']).toBe('1');
+  expect(reply.rawHeaders?.['retry-after']).toBe('1');
   expect(reply.json).toMatchObject({ status: 'Failed', code: 'SERVICE_UNAVAILABLE' });
   expect(elapsed).toBeLessThan(boundMs);
   return elapsed;

@@ -47,9 +47,7 @@ describe('the answers of every route', () => {
     const owner = `answers-${Date.now().toString(36)}`;
     const answers: string[] = [];
     const send = async (label: string, handler: Handler, options: RequestOptions, query?: Record<string, string>) => {
-      const event = apiEvent({ owner, ...options });
-      if (query) event.queryStringParameters = query;
-      const result = await handler(event, lambdaContext());
+      const result = await handler(apiEvent({ owner, ...options, ...(query ? { query } : {}) }), lambdaContext());
       const headers = Object.entries(result.headers ?? {})
         .map(([name, value]) => `${name}: ${String(value)}`)
         .sort();
@@ -129,6 +127,23 @@ describe('the answers of every route', () => {
       path: '/x',
       owner: null,
       headers: { ...ko, ...problem },
+    });
+    const looseKeyed = {
+      ...batch,
+      body: { atomic: false, projects: [{ title: 'B5' }, { title: 'b1' }, { title: '' }] },
+      headers: { ...ko, 'idempotency-key': `golden-loose-${owner}` },
+    };
+    await send('batch loose keyed ko', batchHandler, looseKeyed);
+    await send('batch loose keyed replay', batchHandler, looseKeyed);
+    const takenKeyed = {
+      ...batch,
+      body: { projects: [{ title: 'B6' }, { title: 'B2' }, { title: 'b6' }] },
+      headers: { 'idempotency-key': `golden-taken-${owner}` },
+    };
+    await send('batch taken keyed', batchHandler, takenKeyed);
+    await send('batch taken keyed replay ko', batchHandler, {
+      ...takenKeyed,
+      headers: { ...takenKeyed.headers, ...ko },
     });
 
     expect(answers.join('\n\n')).toMatchSnapshot();

@@ -190,7 +190,7 @@ describe('hostile input', () => {
     expect(reply.status).toBeGreaterThanOrEqual(400);
     expect(reply.status).toBeLessThan(500);
     expect(reply.json).toMatchObject({ status: 'Failed', code: expect.any(String), requestId: expect.any(String) });
-    expect(reply.headers).toMatchObject(SECURITY_HEADERS);
+    expect(reply.rawHeaders).toMatchObject(SECURITY_HEADERS);
     expectDocumented(c.method, c.route, reply);
     expect(await table.scan()).toEqual(before);
   });

@@ -72,7 +72,10 @@ export function lambdaContext(): Context {
 
 export interface Reply {
   status: number;
+  /** The headers with their names lowercased, as a client reads them. */
   headers: Record<string, string>;
+  /** The headers exactly as the function returned them. */
+  rawHeaders?: Record<string, unknown>;
   body: string;
   // biome-ignore lint/suspicious/noExplicitAny: test assertions read arbitrary JSON
   json: any;
@@ -95,7 +98,7 @@ export async function invoke(
   } catch {
     json = undefined;
   }
-  return { status: result.statusCode ?? 200, headers, body, json };
+  return { status: result.statusCode ?? 200, headers, rawHeaders: { ...result.headers }, body, json };
 }
 
 /** A failure in the contract's envelope, with this status and code, and its request id in the header. */

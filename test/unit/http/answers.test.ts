@@ -1,6 +1,7 @@
 /** lib/http/answers.ts and batch-report.ts: what a create came to, fresh or replayed, as the answer sent. */
 import type { Project } from '../../../lib/domain/project';
-import { isRejectionOf, type Rejection, titleConflict } from '../../../lib/errors/rejections';
+import { errorCatalog, REPEATED_IN_BATCH } from '../../../lib/errors/catalog';
+import { isRejectionOf, type Rejection, titleConflicts } from '../../../lib/errors/rejections';
 import { answerOf, REPLAYED_HEADER } from '../../../lib/http/answers';
 import { batchReport } from '../../../lib/http/batch-report';
 
@@ -35,7 +36,7 @@ describe('answerOf', () => {
   });
 
   it('throws a recorded rejection again, its status from the catalog, marked as a replay', () => {
-    const details = [titleConflict(1, true)];
+    const details = titleConflicts([{ index: 1, repeated: true }]);
     const error = thrown(() =>
       answerOf({ kind: 'replayed', response: { error: { code: 'PROJECT_TITLE_CONFLICT', details } } }),
     );
@@ -63,8 +64,14 @@ describe('answerOf', () => {
       undefined,
       undefined,
     ]);
-    const details = [titleConflict(0, false), titleConflict(2, true)];
-    expect(thrown(() => answerOf({ kind: 'conflict', details })).details).toEqual(details);
+    const items = [
+      { index: 0, repeated: false },
+      { index: 2, repeated: true },
+    ];
+    expect(thrown(() => answerOf({ kind: 'conflict', items })).details).toEqual([
+      { index: 0, code: 'PROJECT_TITLE_CONFLICT', message: errorCatalog.PROJECT_TITLE_CONFLICT.text },
+      { index: 2, code: 'PROJECT_TITLE_CONFLICT', message: REPEATED_IN_BATCH },
+    ]);
   });
 });
 
