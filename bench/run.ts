@@ -16,7 +16,7 @@ import { type SoakResult, soak } from './soak';
 const SOAK_OPERATIONS = 3000;
 
 import type { OperationCost } from './requests';
-import { kib, ratio } from './stats';
+import { kib, median, ratio } from './stats';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const ROOT = join(__dirname, '..');
@@ -93,8 +93,7 @@ export async function runBench(): Promise<void> {
     `${fn.initMapsMs.toFixed(1)} ms`,
     ratio(fn.initMapsMs, fn.initMs),
   ]);
-  const mapInit = bundles.functions.map((fn) => fn.initMapsMs / fn.initMs).sort((a, b) => a - b);
-  const mapInitMedian = mapInit[Math.floor(mapInit.length / 2)] ?? 1;
+  const mapInitMedian = median(bundles.functions.map((fn) => fn.initMapsMs / fn.initMs));
   const expected = (operation: string) => (/^(rename|delete|restore)/.test(operation) ? 2 : 1);
 
   const markdown = `# Benchmarks

@@ -44,7 +44,7 @@ import {
 export const DEFAULT_PER_FUNCTION = 3;
 
 /** The largest body API Gateway's HTTP API takes. */
-export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
 /** The largest event Lambda takes in a synchronous invocation (a base64 body grows by a third). */
 const MAX_EVENT_BYTES = 6 * 1024 * 1024;

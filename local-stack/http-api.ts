@@ -114,7 +114,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * is not valid UTF-8 is passed as base64 too, so that the function sees the client's bytes,
  * never a replacement character in their place.
  */
-export function eventBody(body: Buffer, contentType: string | undefined): { body?: string; isBase64Encoded: boolean } {
+function eventBody(body: Buffer, contentType: string | undefined): { body?: string; isBase64Encoded: boolean } {
   if (body.length === 0) return { isBase64Encoded: false };
   if (contentType !== undefined && TEXT_TYPE.test(contentType)) {
     try {

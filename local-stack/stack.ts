@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, startDynamoDbLocal } from './dynamodb-local';
-import { localKeys } from './local-auth';
+import { localKeys, ROOT } from './local-auth';
 
-const ROOT = join(__dirname, '..');
 /** The Serverless Framework's command (osls), as `npx serverless` runs it. */
-export const SERVERLESS = require.resolve('osls/bin/serverless.js');
+const SERVERLESS = require.resolve('osls/bin/serverless.js');
 
 export interface LocalStack {
   baseUrl: string;

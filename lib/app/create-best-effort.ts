@@ -8,7 +8,7 @@
  * as made, so it never reports a conflict for the client's own projects.
  */
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '../backoff';
 import type { Answer, Idempotency } from '../domain/idempotency';
 import { newId } from '../domain/ids';
 import { type NewProject, newProject, type Project } from '../domain/project';
@@ -16,7 +16,7 @@ import type { BatchPlan, ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
 import { isRejectionOf, reject } from '../errors/rejections';
 import { duplicatesInBatch } from './create-projects';
-import { type Outcome, replayed } from './outcome';
+import { type Outcome, replayed, type TitleConflict } from './outcome';
 
 /** How many per-item transactions of a best-effort batch run at once. */
 export const BATCH_CONCURRENCY = 5;
@@ -34,7 +34,7 @@ export interface BatchItem {
 /** What came of one item: its project made, its title held or repeated in the batch, or a passing fault. */
 export type ItemOutcome =
   | { index: number; kind: 'created'; project: Project }
-  | { index: number; kind: 'conflict'; repeated: boolean }
+  | ({ kind: 'conflict' } & TitleConflict)
   | { index: number; kind: 'unavailable' };
 
 /** The answer that tells of the items' outcomes, made by the HTTP layer; the key's record keeps it as it is. */

@@ -1,4 +1,13 @@
 /**
+ * The key's record as an answer, unless it is the pending plan of this very request: a
+ * completed record, or another request's record under the same key (its fingerprint answers).
+ */
+function answeredRecord(item: Record<string, unknown>, idempotency: Idempotency): IdempotencyRecord | undefined {
+  const { state, fingerprint } = item as Partial<{ state: string; fingerprint: string }>;
+  return state !== 'pending' || fingerprint !== idempotency.fingerprint ? recordOf(item) : undefined;
+}
+
+/**
  * Creating projects on DynamoDB: a project and its title lock (and the key's record) in one
  * TransactWriteItems, the lock conditioned on `attribute_not_exists(pk)`, so the database
  * itself refuses a second live holder of a title, whatever the concurrency.
@@ -12,7 +21,7 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Idempotency } from '../domain/idempotency';
+import type { Idempotency, IdempotencyRecord } from '../domain/idempotency';
 import type { BatchLease, BatchPlan, ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
 import { send } from './failures';
@@ -122,14 +131,10 @@ export function createProjectCreator(client: DynamoDBDocumentClient, tableName: 
       const fields = { state: 'pending', plan, lease: lease.token, leaseUntil: lease.until } as const;
       const existing = await putRecord(write.recordPut(owner, idempotency, fields, ids));
       if (!existing) return { kind: 'started', plan };
-      const {
-        state,
-        fingerprint,
-        plan: planned,
-      } = existing as Partial<{ state: string; fingerprint: string; plan: BatchPlan }>;
-      if (state !== 'pending' || fingerprint !== idempotency.fingerprint)
-        return { kind: 'recorded', record: recordOf(existing) };
+      const answered = answeredRecord(existing, idempotency);
+      if (answered) return { kind: 'recorded', record: answered };
       // The plan of the first attempt (a pending record always holds one), if its lease ran out.
+      const { plan: planned } = existing as Partial<{ plan: BatchPlan }>;
       return (await takeOver(owner, idempotency, lease))
         ? { kind: 'resumed', plan: planned ?? plan }
         : { kind: 'running' };
@@ -159,15 +164,10 @@ export function createProjectCreator(client: DynamoDBDocumentClient, tableName: 
           new GetCommand({ TableName: tableName, Key: recordKey(owner, idempotency.digest), ConsistentRead: true }),
         ),
       );
-      const { state, fingerprint, leaseUntil } = (Item ?? {}) as Partial<{
-        state: string;
-        fingerprint: string;
-        leaseUntil: number;
-      }>;
-      if (Item && (state !== 'pending' || fingerprint !== idempotency.fingerprint))
-        return { kind: 'recorded', record: recordOf(Item) };
+      const answered = Item && answeredRecord(Item, idempotency);
+      if (answered) return { kind: 'recorded', record: answered };
       // Pending (or gone, its time run out): free to take once the lease has run out.
-      return { kind: 'pending', leaseUntil: leaseUntil ?? 0 };
+      return { kind: 'pending', leaseUntil: (Item as { leaseUntil?: number } | undefined)?.leaseUntil ?? 0 };
     },
 
     async releaseBatch(owner, idempotency, lease) {
