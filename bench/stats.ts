@@ -15,7 +15,6 @@ export const ratio = (value: number, reference: number) => (value / reference).t
 /** The environment the functions are loaded with in the benchmarks (no AWS needed). */
 export const BENCH_ENV: Record<string, string> = {
   TABLE_NAME: 'bench',
-  AUTH_MODE: 'gateway',
   CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdef',
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'bench',

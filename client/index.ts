@@ -5,12 +5,14 @@
  * - the bearer token on every request;
  * - an `Idempotency-Key` on every create, generated when the caller gives none, and the same
  *   one on each retry, so that a retry can never create twice;
- * - retries of `503` after `Retry-After`, with a bounded backoff (retry.ts);
+ * - retries of `503` and `429` after `Retry-After`, with a bounded backoff (retry.ts);
  * - answers as values: `{ ok: true, data }`, or `{ ok: false, error }` whose `error.code` is
  *   the catalog's code to branch on (`PROJECT_TITLE_CONFLICT` is a result like any other; an
- *   `INTERNAL_ERROR` carries the `requestId` to report). An answer the document does not
- *   describe (another success status, a body that is not the envelope) throws
- *   UnexpectedResponseError: that is a broken contract, not a result.
+ *   `INTERNAL_ERROR` carries the `requestId` to report). The answers API Gateway gives itself
+ *   (`{"message":"Unauthorized"}` and the like, with no code) are results too, with the code
+ *   their status stands for and `source: 'gateway'`. An answer neither the API nor the gateway
+ *   gives (another success status, a body of another shape) throws UnexpectedResponseError:
+ *   that is a broken contract, not a result.
  */
 import createClient from 'openapi-fetch';
 import { DEFAULT_RETRY, type RetryPolicy, retryingFetch } from './retry';
@@ -29,16 +31,31 @@ export type ProjectPage = Schemas['ProjectPageEnvelope']['data'];
 export type BatchResult = Schemas['BatchCreatedEnvelope']['data'] | Schemas['BatchReportEnvelope']['data'];
 export type ListQuery = NonNullable<operations['listProjects']['parameters']['query']>;
 
-/** A failure the API answered, in either of its formats (the envelope or problem details). */
+/** A failure the API answered, in either of its formats (the envelope or problem details), or API Gateway did. */
 export interface ApiError {
   status: number;
   code: ErrorCode;
   message: string;
+  /** The function's request id (`x-request-id`); for the gateway's own answers, its `apigw-requestid` (or empty). */
   requestId: string;
+  /** Who answered: a function of the API (in its envelope), or API Gateway itself (`{"message": …}`). */
+  source: 'api' | 'gateway';
   errors?: ErrorDetail[];
   /** `Retry-After` in seconds, on a `503` that was still failing after the client's retries. */
   retryAfter?: number;
 }
+
+/**
+ * The answers API Gateway gives itself, by status, and the catalog code each stands for
+ * (the document's `GatewayMessage`; a test holds this to the server's list).
+ */
+export const GATEWAY_CODES: Readonly<Record<number, ErrorCode>> = {
+  401: 'UNAUTHORIZED',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
+};
 
 interface Answer {
   status: number;
@@ -51,7 +68,7 @@ export class UnexpectedResponseError extends Error {
     readonly status: number,
     readonly body: unknown,
   ) {
-    super(`the API answered ${status} with a body the OpenAPI document does not describe`);
+    super(`the API answered ${status} with a body neither the OpenAPI document nor API Gateway gives`);
     this.name = 'UnexpectedResponseError';
   }
 }
@@ -92,6 +109,13 @@ function isFailureBody(
   return typeof code === 'string' && typeof requestId === 'string';
 }
 
+/** API Gateway's own body: `{"message": "…"}` and nothing else. */
+function isGatewayBody(body: unknown): body is { message: string } {
+  if (!body || typeof body !== 'object') return false;
+  const keys = Object.keys(body);
+  return keys.length === 1 && keys[0] === 'message' && typeof (body as { message: unknown }).message === 'string';
+}
+
 /** An answer as a Result: the statuses the document gives for success, or a failure body. */
 async function settle<T>(
   call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
@@ -112,21 +136,31 @@ async function settle<T>(
       replayed: headers.get('idempotent-replayed') === 'true',
     };
   }
-  if (!isFailureBody(error)) throw new UnexpectedResponseError(status, error);
   const retryAfter = headers.get('retry-after');
   return {
     ok: false,
     status,
     headers,
-    error: {
-      status,
-      code: error.code,
-      // The envelope's message, or problem details' detail.
-      message: error.message ?? error.detail ?? '',
-      requestId: error.requestId,
-      ...('errors' in error && Array.isArray(error.errors) ? { errors: error.errors as ErrorDetail[] } : {}),
-      ...(retryAfter !== null ? { retryAfter: Number(retryAfter) } : {}),
-    },
+    error: { ...failureOf(status, headers, error), ...(retryAfter !== null ? { retryAfter: Number(retryAfter) } : {}) },
+  };
+}
+
+/** What failed: the API's envelope or problem details, or one of API Gateway's own answers; else a broken contract. */
+function failureOf(status: number, headers: Headers, body: unknown): ApiError {
+  const gatewayCode = GATEWAY_CODES[status];
+  if (gatewayCode !== undefined && isGatewayBody(body)) {
+    const requestId = headers.get('apigw-requestid') ?? '';
+    return { status, code: gatewayCode, message: body.message, requestId, source: 'gateway' };
+  }
+  if (!isFailureBody(body)) throw new UnexpectedResponseError(status, body);
+  return {
+    status,
+    code: body.code,
+    // The envelope's message, or problem details' detail.
+    message: body.message ?? body.detail ?? '',
+    requestId: body.requestId,
+    source: 'api',
+    ...('errors' in body && Array.isArray(body.errors) ? { errors: body.errors as ErrorDetail[] } : {}),
   };
 }
 

@@ -1,7 +1,10 @@
 /**
- * Retries for the client: `503 SERVICE_UNAVAILABLE` (and a connection that failed before any
- * answer, for requests that are safe to send again) are retried after the server's
- * `Retry-After` or a growing, jittered delay, whichever is longer, within a bound.
+ * Retries for the client: `503 SERVICE_UNAVAILABLE` and API Gateway's `429` throttling (and a
+ * connection that failed before any answer, for requests that are safe to send again) are
+ * retried after the server's `Retry-After` or a growing, jittered delay, whichever is longer,
+ * within a bound. A `503` of API Gateway itself (no `x-request-id`: the function did not answer
+ * in time, and may still have done its work) is retried only for a request that is safe to send
+ * again.
  */
 
 export interface RetryPolicy {
@@ -38,6 +41,13 @@ export function retryDelay(policy: RetryPolicy, retry: number, retryAfter: numbe
  */
 const resendable = (request: Request) => request.method === 'GET' || request.headers.has('idempotency-key');
 
+/** Whether an answer asks for the same request again: throttled (nothing ran), or unavailable. */
+function retryable(request: Request, response: Response): boolean {
+  if (response.status === 429) return true;
+  if (response.status !== 503) return false;
+  return response.headers.has('x-request-id') || resendable(request);
+}
+
 export function retryingFetch(
   policy: RetryPolicy,
   send: (request: Request) => Promise<Response> = (request) => fetch(request),
@@ -54,7 +64,7 @@ export function retryingFetch(
         await sleep(retryDelay(policy, attempt, undefined));
         continue;
       }
-      if (response.status !== 503 || last) return response;
+      if (last || !retryable(request, response)) return response;
       const wait = retryDelay(policy, attempt, retryAfterMs(response.headers.get('retry-after')));
       await response.body?.cancel();
       await sleep(wait);

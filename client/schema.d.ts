@@ -215,7 +215,7 @@ export interface components {
          * @description A stable error code from the catalog (docs/errors.md). Branch on it, never on `message`.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHORIZED" | "PROJECT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PROJECT_TITLE_CONFLICT" | "PROJECT_VERSION_CONFLICT" | "PROJECT_NOT_DELETED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHORIZED" | "PROJECT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PROJECT_TITLE_CONFLICT" | "PROJECT_VERSION_CONFLICT" | "PROJECT_NOT_DELETED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorDetail: {
             /** @description The field that failed validation (`projects.2.title`). */
             field?: string;
@@ -246,6 +246,11 @@ export interface components {
             code: components["schemas"]["ErrorCode"];
             requestId: string;
             errors?: components["schemas"]["ErrorDetail"][];
+        };
+        /** @description An answer API Gateway gives itself, before or instead of a function: no `code`, no `requestId` (its id is the `apigw-requestid` header). The typed client reads each as the catalog code its status stands for. */
+        GatewayMessage: {
+            /** @enum {string} */
+            message: "Unauthorized" | "Request Entity Too Large" | "Too Many Requests" | "Internal Server Error" | "Service Unavailable";
         };
     };
     responses: {
@@ -299,8 +304,10 @@ export interface components {
         "Idempotent-Replayed": "true";
         /** @description Seconds to wait before retrying. */
         "Retry-After": number;
-        /** @description `Bearer`. */
+        /** @description API Gateway’s challenge: `Bearer` without a token, else `Bearer scope="" error="invalid_token" error_description="…"` saying why the token was refused. */
         "WWW-Authenticate": string;
+        /** @description API Gateway’s id of the request, on every answer; the access log names it. */
+        "apigw-requestid": string;
         /** @description The methods the path supports, such as `GET, PATCH, DELETE`. */
         Allow: string;
     };
@@ -355,56 +362,91 @@ export interface operations {
                     };
                 };
             };
-            /** @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. */
+            /**
+             * @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. API Gateway’s JWT authorizer answers it before any function runs, with its own body `{"message":"Unauthorized"}` and `WWW-Authenticate`: the typed client gives this code.
+             *
+             *     From API Gateway, `{"message":"Unauthorized"}`: The JWT authorizer refused the token (missing, malformed, expired, badly signed, another issuer or audience), with `WWW-Authenticate`.
+             */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
                     };
                 };
             };
-            /** @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            413: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            429: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /**
+             * @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`.
+             *
+             *     From API Gateway, `{"message":"Internal Server Error"}`: The function crashed, ran past its own timeout, or returned no valid answer.
+             */
             500: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
                     };
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`. */
+            /**
+             * @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`.
+             *
+             *     From API Gateway, `{"message":"Service Unavailable"}`: The function did not answer within API Gateway’s 30 seconds.
+             */
             503: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
@@ -473,19 +515,24 @@ export interface operations {
                     };
                 };
             };
-            /** @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. */
+            /**
+             * @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. API Gateway’s JWT authorizer answers it before any function runs, with its own body `{"message":"Unauthorized"}` and `WWW-Authenticate`: the typed client gives this code.
+             *
+             *     From API Gateway, `{"message":"Unauthorized"}`: The JWT authorizer refused the token (missing, malformed, expired, badly signed, another issuer or audience), with `WWW-Authenticate`.
+             */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
@@ -510,18 +557,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description `PAYLOAD_TOO_LARGE`: The body is larger than 256 KiB (after base64 decoding). */
+            /**
+             * @description `PAYLOAD_TOO_LARGE`: The body is larger than 256 KiB (after base64 decoding). Over API Gateway’s 10 MB, or Lambda’s 6 MB for the whole request, API Gateway answers itself with `{"message":"Request Entity Too Large"}`: the typed client gives this code.
+             *
+             *     From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB.
+             */
             413: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
@@ -564,37 +616,57 @@ export interface operations {
                     };
                 };
             };
-            /** @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            429: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /**
+             * @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`.
+             *
+             *     From API Gateway, `{"message":"Internal Server Error"}`: The function crashed, ran past its own timeout, or returned no valid answer.
+             */
             500: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
                     };
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`. */
+            /**
+             * @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`.
+             *
+             *     From API Gateway, `{"message":"Service Unavailable"}`: The function did not answer within API Gateway’s 30 seconds.
+             */
             503: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
@@ -680,19 +752,24 @@ export interface operations {
                     };
                 };
             };
-            /** @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. */
+            /**
+             * @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. API Gateway’s JWT authorizer answers it before any function runs, with its own body `{"message":"Unauthorized"}` and `WWW-Authenticate`: the typed client gives this code.
+             *
+             *     From API Gateway, `{"message":"Unauthorized"}`: The JWT authorizer refused the token (missing, malformed, expired, badly signed, another issuer or audience), with `WWW-Authenticate`.
+             */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
@@ -717,18 +794,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description `PAYLOAD_TOO_LARGE`: The body is larger than 256 KiB (after base64 decoding). */
+            /**
+             * @description `PAYLOAD_TOO_LARGE`: The body is larger than 256 KiB (after base64 decoding). Over API Gateway’s 10 MB, or Lambda’s 6 MB for the whole request, API Gateway answers itself with `{"message":"Request Entity Too Large"}`: the typed client gives this code.
+             *
+             *     From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB.
+             */
             413: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
@@ -771,37 +853,57 @@ export interface operations {
                     };
                 };
             };
-            /** @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            429: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /**
+             * @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`.
+             *
+             *     From API Gateway, `{"message":"Internal Server Error"}`: The function crashed, ran past its own timeout, or returned no valid answer.
+             */
             500: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
                     };
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`. */
+            /**
+             * @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`.
+             *
+             *     From API Gateway, `{"message":"Service Unavailable"}`: The function did not answer within API Gateway’s 30 seconds.
+             */
             503: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
@@ -836,19 +938,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectEnvelope"];
                 };
             };
-            /** @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. */
+            /**
+             * @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. API Gateway’s JWT authorizer answers it before any function runs, with its own body `{"message":"Unauthorized"}` and `WWW-Authenticate`: the typed client gives this code.
+             *
+             *     From API Gateway, `{"message":"Unauthorized"}`: The JWT authorizer refused the token (missing, malformed, expired, badly signed, another issuer or audience), with `WWW-Authenticate`.
+             */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
@@ -873,37 +980,67 @@ export interface operations {
                     };
                 };
             };
-            /** @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            413: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            429: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /**
+             * @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`.
+             *
+             *     From API Gateway, `{"message":"Internal Server Error"}`: The function crashed, ran past its own timeout, or returned no valid answer.
+             */
             500: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
                     };
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`. */
+            /**
+             * @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`.
+             *
+             *     From API Gateway, `{"message":"Service Unavailable"}`: The function did not answer within API Gateway’s 30 seconds.
+             */
             503: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
@@ -937,19 +1074,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. */
+            /**
+             * @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. API Gateway’s JWT authorizer answers it before any function runs, with its own body `{"message":"Unauthorized"}` and `WWW-Authenticate`: the typed client gives this code.
+             *
+             *     From API Gateway, `{"message":"Unauthorized"}`: The JWT authorizer refused the token (missing, malformed, expired, badly signed, another issuer or audience), with `WWW-Authenticate`.
+             */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
@@ -992,37 +1134,67 @@ export interface operations {
                     };
                 };
             };
-            /** @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            413: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            429: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /**
+             * @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`.
+             *
+             *     From API Gateway, `{"message":"Internal Server Error"}`: The function crashed, ran past its own timeout, or returned no valid answer.
+             */
             500: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
                     };
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`. */
+            /**
+             * @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`.
+             *
+             *     From API Gateway, `{"message":"Service Unavailable"}`: The function did not answer within API Gateway’s 30 seconds.
+             */
             503: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
@@ -1092,19 +1264,24 @@ export interface operations {
                     };
                 };
             };
-            /** @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. */
+            /**
+             * @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. API Gateway’s JWT authorizer answers it before any function runs, with its own body `{"message":"Unauthorized"}` and `WWW-Authenticate`: the typed client gives this code.
+             *
+             *     From API Gateway, `{"message":"Unauthorized"}`: The JWT authorizer refused the token (missing, malformed, expired, badly signed, another issuer or audience), with `WWW-Authenticate`.
+             */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
@@ -1169,18 +1346,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description `PAYLOAD_TOO_LARGE`: The body is larger than 256 KiB (after base64 decoding). */
+            /**
+             * @description `PAYLOAD_TOO_LARGE`: The body is larger than 256 KiB (after base64 decoding). Over API Gateway’s 10 MB, or Lambda’s 6 MB for the whole request, API Gateway answers itself with `{"message":"Request Entity Too Large"}`: the typed client gives this code.
+             *
+             *     From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB.
+             */
             413: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
@@ -1205,37 +1387,57 @@ export interface operations {
                     };
                 };
             };
-            /** @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            429: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /**
+             * @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`.
+             *
+             *     From API Gateway, `{"message":"Internal Server Error"}`: The function crashed, ran past its own timeout, or returned no valid answer.
+             */
             500: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
                     };
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`. */
+            /**
+             * @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`.
+             *
+             *     From API Gateway, `{"message":"Service Unavailable"}`: The function did not answer within API Gateway’s 30 seconds.
+             */
             503: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
@@ -1270,19 +1472,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectEnvelope"];
                 };
             };
-            /** @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. */
+            /**
+             * @description `UNAUTHORIZED`: The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. API Gateway’s JWT authorizer answers it before any function runs, with its own body `{"message":"Unauthorized"}` and `WWW-Authenticate`: the typed client gives this code.
+             *
+             *     From API Gateway, `{"message":"Unauthorized"}`: The JWT authorizer refused the token (missing, malformed, expired, badly signed, another issuer or audience), with `WWW-Authenticate`.
+             */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHORIZED";
@@ -1329,37 +1536,67 @@ export interface operations {
                     };
                 };
             };
-            /** @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            413: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            429: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /**
+             * @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`.
+             *
+             *     From API Gateway, `{"message":"Internal Server Error"}`: The function crashed, ran past its own timeout, or returned no valid answer.
+             */
             500: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
                     };
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`. */
+            /**
+             * @description `SERVICE_UNAVAILABLE`: A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`.
+             *
+             *     From API Gateway, `{"message":"Service Unavailable"}`: The function did not answer within API Gateway’s 30 seconds.
+             */
             503: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "SERVICE_UNAVAILABLE";
@@ -1387,22 +1624,57 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            413: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            429: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /**
+             * @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`.
+             *
+             *     From API Gateway, `{"message":"Internal Server Error"}`: The function crashed, ran past its own timeout, or returned no valid answer.
+             */
             500: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
                     };
+                };
+            };
+            /** @description From API Gateway, `{"message":"Service Unavailable"}`: The function did not answer within API Gateway’s 30 seconds. */
+            503: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
         };
@@ -1426,22 +1698,57 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            413: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            429: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /**
+             * @description `INTERNAL_ERROR`: Anything unexpected. The details are in the server log under the `requestId`.
+             *
+             *     From API Gateway, `{"message":"Internal Server Error"}`: The function crashed, ran past its own timeout, or returned no valid answer.
+             */
             500: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Failure"] & {
+                    "application/json": (components["schemas"]["Failure"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
-                    };
+                    }) | components["schemas"]["GatewayMessage"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "INTERNAL_ERROR";
                     };
+                };
+            };
+            /** @description From API Gateway, `{"message":"Service Unavailable"}`: The function did not answer within API Gateway’s 30 seconds. */
+            503: {
+                headers: {
+                    "apigw-requestid": components["headers"]["apigw-requestid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
         };

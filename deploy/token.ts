@@ -1,8 +1,8 @@
 /**
- * `npm run -s token -- [--stage <stage>] [--region <region>] <user>`: a token for the API.
+ * `npm run -s token -- [--access] [--stage <stage>] [--region <region>] <user>`: a token for the API.
  *
- * Without `--stage`, a token the local stack accepts (local-stack/local-auth.ts). With one, a
- * Cognito ID token of a test user (`<user>@example.com`) of that deployed stage: created if missing
+ * Without `--stage`, a token the local stack's JWT authorizer accepts (local-stack/local-auth.ts).
+ * With one, a Cognito token of a test user (`<user>@example.com`) of that deployed stage: created if missing
  * (no invitation sent), given a fresh random password, and signed in through the app client's
  * admin flow (ADMIN_USER_PASSWORD_AUTH), with the AWS credentials the AWS CLI would use. The
  * pool and the client are the stack's outputs.
@@ -17,7 +17,8 @@ import {
   CognitoIdentityProviderClient,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { localKeys, signToken } from '../local-stack/local-auth';
+import { MAX_OWNER_ID_LENGTH } from '../lib/http/authentication';
+import { localKeys, signToken, type TokenKind } from '../local-stack/local-auth';
 import { serverlessYml } from '../local-stack/serverless-yml';
 
 export interface DeployedTokenOptions {
@@ -25,6 +26,8 @@ export interface DeployedTokenOptions {
   stage: string;
   region: string;
   user: string;
+  /** The ID token (the default) or the access token of the sign-in. */
+  kind?: TokenKind;
 }
 
 /** The domain of test users: the command never touches a user of another (a real one). */
@@ -43,7 +46,7 @@ export function usernameOf(user: string): string {
 const randomPassword = () => `${randomBytes(24).toString('base64url')}Aa1!`;
 
 export async function deployedToken(
-  { service, stage, region, user }: DeployedTokenOptions,
+  { service, stage, region, user, kind = 'id' }: DeployedTokenOptions,
   clients = {
     cloudFormation: new CloudFormationClient({ region }),
     cognito: new CognitoIdentityProviderClient({ region }),
@@ -88,31 +91,62 @@ export async function deployedToken(
       AuthParameters: { USERNAME: username, PASSWORD: password },
     }),
   );
-  if (!AuthenticationResult?.IdToken) throw new Error(`Cognito signed ${username} in without an ID token`);
-  return AuthenticationResult.IdToken;
+  const token = kind === 'access' ? AuthenticationResult?.AccessToken : AuthenticationResult?.IdToken;
+  if (!token) throw new Error(`Cognito signed ${username} in without an ${kind === 'access' ? 'access' : 'ID'} token`);
+  return token;
 }
+
+const USAGE = [
+  'usage: npm run -s token -- [--access] [--stage <stage>] [--region <region>] <userId>',
+  '  prints a token for <userId>: an ID token (aud), or with --access an access token (client_id, no aud);',
+  '  without --stage one the local stack accepts, with it one of that deployed stage’s Cognito pool',
+].join('\n');
+
+const parseOptions = (args: string[]) =>
+  parseArgs({
+    args,
+    options: {
+      stage: { type: 'string' },
+      region: { type: 'string' },
+      access: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
 
 /** The command: prints the token alone on one line; resolves to the exit code. */
 export async function tokenCommand(
   argv: string[],
   print: (line: string) => void = (line) => process.stdout.write(line),
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { stage: { type: 'string' }, region: { type: 'string' } },
-    allowPositionals: true,
-  });
-  const [user] = positionals;
-  if (!user || positionals.length > 1) {
-    process.stderr.write('usage: npm run -s token -- [--stage <stage>] [--region <region>] <userId>\n');
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
+  const { values, positionals } = parsed;
+  const [user] = positionals;
+  if (values.help) {
+    print(`${USAGE}\n`);
+    return 0;
+  }
+  if (!user || positionals.length > 1) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (user.length > MAX_OWNER_ID_LENGTH || !user.isWellFormed()) {
+    process.stderr.write(`a user id has 1 to ${MAX_OWNER_ID_LENGTH} characters: the API refuses any other\n`);
+    return 2;
+  }
+  const kind: TokenKind = values.access ? 'access' : 'id';
   if (values.stage === undefined) {
-    print(`${await signToken(user, { keys: await localKeys() })}\n`);
+    print(`${await signToken(user, { keys: await localKeys(), kind })}\n`);
     return 0;
   }
   const { service } = serverlessYml();
   const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  print(`${await deployedToken({ service, stage: values.stage, region, user })}\n`);
+  print(`${await deployedToken({ service, stage: values.stage, region, user, kind })}\n`);
   return 0;
 }

@@ -4,12 +4,6 @@
  * answering requests wrongly.
  */
 
-export type AuthConfig =
-  /** Deployed: API Gateway's JWT authorizer verified the token; the function reads its claims. */
-  | { mode: 'gateway' }
-  /** Local: serverless-offline does not verify signatures, so the function verifies the token itself. */
-  | { mode: 'local'; issuer: string; audience: string; publicJwk: string };
-
 export interface DynamoDbTimeouts {
   /** Time to open a connection before the SDK gives up on it. */
   connectTimeoutMs: number;
@@ -25,7 +19,6 @@ export interface Config {
   /** Set for DynamoDB Local; unset in AWS. */
   dynamodbEndpoint: string | undefined;
   dynamodb: DynamoDbTimeouts;
-  auth: AuthConfig;
   /** Key of the HMAC that makes list cursors tamper-evident and binds them to their owner. */
   cursorSecret: string;
 }
@@ -62,20 +55,6 @@ function cursorSecret(env: NodeJS.ProcessEnv): string {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const mode = env.AUTH_MODE ?? 'gateway';
-  let auth: AuthConfig;
-  if (mode === 'gateway') {
-    auth = { mode };
-  } else if (mode === 'local') {
-    auth = {
-      mode,
-      issuer: required(env, 'JWT_ISSUER'),
-      audience: required(env, 'JWT_AUDIENCE'),
-      publicJwk: required(env, 'JWT_PUBLIC_JWK'),
-    };
-  } else {
-    throw new ConfigError(`AUTH_MODE must be "gateway" or "local", not "${mode}"`);
-  }
   const endpoint = env.DYNAMODB_ENDPOINT?.trim();
   return {
     tableName: required(env, 'TABLE_NAME'),
@@ -86,7 +65,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: integer(env, 'DYNAMODB_REQUEST_TIMEOUT_MS', 2000, 10, 60_000),
       maxAttempts: integer(env, 'DYNAMODB_MAX_ATTEMPTS', 3, 1, 10),
     },
-    auth,
     cursorSecret: cursorSecret(env),
   };
 }

@@ -3,32 +3,31 @@
  * the HTTP API's payload format 2.0 event of each request itself (local-stack/http-api.ts)
  * and invokes the function through serverless offline's Lambda endpoint, so a function gets
  * exactly what API Gateway would send it (the body as the client's bytes, cookies untouched,
- * HEAD and non-preflight OPTIONS on the `$default` route), and the client gets what API
- * Gateway would answer.
+ * HEAD and non-preflight OPTIONS on the `$default` route, the JWT authorizer's claims), and
+ * the client gets what API Gateway would answer.
  *
- * 1. **No 2xx for a failure.** A function that threw or returned no valid answer is `500
- *    INTERNAL_ERROR`, one that ran past its timeout `503 SERVICE_UNAVAILABLE` with
- *    `Retry-After`, in the contract's envelope (or problem details, in the client's language),
- *    with nothing of the emulator's message or stack. So is a body over the 10 MiB API
- *    Gateway takes: `413 PAYLOAD_TOO_LARGE`.
+ * 1. **The answers API Gateway gives itself**, as it gives them (`{"message":"…"}`, no function
+ *    involved): the JWT authorizer's `401` (local-stack/authorizer.ts), a body over 10 MB or an
+ *    event over Lambda's 6 MB (`413`), throttling (`429`, when asked to), a function that threw
+ *    or returned no valid result (`500`), one that ran past its timeout (`503`). Nothing of the
+ *    emulator's message or the function's stack reaches the client. Every answer carries the
+ *    request's `apigw-requestid`, which is also the event's `requestContext.requestId`.
  * 2. **A bounded number of invocations of a function at once.** serverless offline starts a
  *    worker thread (and loads the bundle) for every invocation that finds no idle one. The
  *    gateway lets `perFunction` invocations of one function run at a time (the workers warmed
  *    at start) and queues the rest in arrival order; one that waited `maxQueueMs` is answered
- *    503 with `Retry-After`, as a throttled Lambda is.
+ *    503, as a throttled Lambda is.
  * 3. **Every request gets an answer.** An idle connection is kept well past the idle time it
  *    advertises (`Keep-Alive: timeout=5`), so a client always closes an idle connection
  *    before the server does, and never sends a request on a connection being closed under it.
  *    The invocations use a connection each, never one serverless offline may be closing.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, request as post, type Server, type ServerResponse } from 'node:http';
-import { reject } from '../lib/errors/rejections';
-import { failureAnswer } from '../lib/http/error-envelope';
-import { negotiateLanguage, wantsProblemJson } from '../lib/http/negotiation';
-import { SECURITY_HEADERS } from '../lib/http/security-headers';
+import type { Authorization } from './authorizer';
 import {
   type CorsSettings,
+  gatewayAnswer,
+  gatewayRequestId,
   type HttpAnswer,
   type HttpApiRoute,
   httpAnswerOf,
@@ -39,6 +38,7 @@ import {
   preflightAnswer,
   withCors,
 } from './http-api';
+import { type ThrottleSettings, tokenBucket } from './throttle';
 
 /** Invocations of one function at once by default (`LOCAL_CONCURRENCY` overrides): workers warmed per function. */
 export const DEFAULT_PER_FUNCTION = 3;
@@ -48,6 +48,9 @@ const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
 /** The largest event Lambda takes in a synchronous invocation (a base64 body grows by a third). */
 const MAX_EVENT_BYTES = 6 * 1024 * 1024;
+
+/** How long API Gateway waits for a Lambda integration (HTTP API's most, which the framework sets). */
+export const INTEGRATION_TIMEOUT_MS = 30_000;
 
 /** The idle time advertised to clients, and the longer one the server really waits. */
 const ADVERTISED_IDLE_SECONDS = 5;
@@ -62,28 +65,14 @@ export interface GatewayOptions {
   perFunction: number;
   /** How long a request may wait for its turn before it is answered 503. */
   maxQueueMs: number;
-  /** Told of each failure of a function turned into a 5xx (for the console). */
-  onFailure?: (what: string) => void;
-}
-
-type Code = 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'PAYLOAD_TOO_LARGE' | 'ROUTE_NOT_FOUND';
-
-/** A failure the gateway answers itself, as the contract says: in the envelope, with a request id. */
-function failure(request: IncomingMessage, code: Code): HttpAnswer {
-  const requestId = randomUUID();
-  const answer = failureAnswer(code, {
-    language: negotiateLanguage(request.headers['accept-language']),
-    problem: wantsProblemJson(request.headers.accept),
-    requestId,
-    instance: (request.url ?? '/').split('?')[0] ?? '/',
-  });
-  return {
-    status: answer.status,
-    // The headers the code always answers with, as a function's rejection carries them (Retry-After).
-    headers: { ...SECURITY_HEADERS, 'x-request-id': requestId, ...reject(code).headers, ...answer.headers },
-    cookies: [],
-    body: Buffer.from(answer.body),
-  };
+  /** The JWT authorizer of the routes that name one; without it, every route is public. */
+  authorize?: (identity: string | undefined, scopes: readonly string[]) => Promise<Authorization>;
+  /** How long the gateway waits for a function (API Gateway's 30 s unless a test says otherwise). */
+  integrationTimeoutMs?: number;
+  /** The stage's throttling; none by default. */
+  throttle?: ThrottleSettings;
+  /** Told of each failure of a function turned into a 5xx, and of the status (for the console). */
+  onFailure?: (what: string, status: number) => void;
 }
 
 /** The request's body, or undefined when it is larger than API Gateway takes (it is read to its end all the same). */
@@ -106,6 +95,7 @@ function invoke(
   route: HttpApiRoute,
   event: string,
   response?: ServerResponse,
+  integrationTimeoutMs = INTEGRATION_TIMEOUT_MS,
 ): Promise<{ payload: string; failed: boolean }> {
   return new Promise((resolve, fail) => {
     const call = post(
@@ -116,7 +106,9 @@ function invoke(
         headers: { 'content-type': 'application/json' },
         // A connection of its own: never one the Lambda endpoint may be closing as idle.
         agent: false,
-        timeout: route.timeoutMs + 5_000,
+        // A function that runs past its own timeout is a function error (500); past API Gateway's
+        // wait for the integration, the gateway gives up first (503).
+        timeout: Math.min(route.timeoutMs + 5_000, integrationTimeoutMs),
       },
       (answer) => {
         const chunks: Buffer[] = [];
@@ -130,7 +122,7 @@ function invoke(
         );
       },
     );
-    call.once('timeout', () => call.destroy(new Error('the Lambda endpoint did not answer in time')));
+    call.once('timeout', () => call.destroy(new IntegrationTimeout()));
     call.once('error', fail);
     // A client that went away takes its invocation's place with it.
     response?.once('close', () => {
@@ -138,6 +130,12 @@ function invoke(
     });
     call.end(event);
   });
+}
+
+class IntegrationTimeout extends Error {
+  constructor() {
+    super('the integration did not answer in time');
+  }
 }
 
 /** A first-come, first-served gate of `limit` places. */
@@ -198,16 +196,30 @@ export interface Gateway {
 
 export async function startGateway(port: number, options: GatewayOptions): Promise<Gateway> {
   const gates = new Map<string, ReturnType<typeof gate>>();
+  const throttled = options.throttle && tokenBucket(options.throttle);
   let held: Promise<unknown> = Promise.resolve();
 
   /** Runs the function of the route the request matched, and turns its result into the answer. */
-  async function answerOf(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<HttpAnswer> {
+  async function answerOf(
+    request: IncomingMessage,
+    response: ServerResponse,
+    body: Buffer,
+    requestId: string,
+  ): Promise<HttpAnswer> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
     const match = matchRoute(options.routes, method, url.split('?')[0] ?? '/');
     // No route and no `$default` route: API Gateway's 404.
-    if (!match) return failure(request, 'ROUTE_NOT_FOUND');
+    if (!match) return gatewayAnswer(404);
     const { route } = match;
+    if (throttled && !throttled()) return gatewayAnswer(429);
+    let authorization: Authorization | undefined;
+    if (route.authorizer && options.authorize) {
+      authorization = await options.authorize(request.headers.authorization, route.authorizer.scopes);
+      if (!authorization.ok) {
+        return gatewayAnswer(authorization.status, { 'www-authenticate': authorization.wwwAuthenticate });
+      }
+    }
     const rawRequest = {
       method,
       url,
@@ -215,26 +227,28 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
       body,
       sourceIp: request.socket.remoteAddress ?? '',
     };
-    const event = JSON.stringify(httpApiEvent(rawRequest, match));
+    const jwt = authorization?.ok ? authorization.jwt : undefined;
+    const event = JSON.stringify(httpApiEvent(rawRequest, match, { requestId, ...(jwt ? { jwt } : {}) }));
     // Deployed, Lambda refuses such an invocation and API Gateway answers 413.
-    if (Buffer.byteLength(event) > MAX_EVENT_BYTES) return failure(request, 'PAYLOAD_TOO_LARGE');
+    if (Buffer.byteLength(event) > MAX_EVENT_BYTES) return gatewayAnswer(413);
     let places = gates.get(route.functionName);
     if (!places) {
       places = gate(options.perFunction);
       gates.set(route.functionName, places);
     }
-    if (!(await places.enter(options.maxQueueMs))) return failure(request, 'SERVICE_UNAVAILABLE');
+    if (!(await places.enter(options.maxQueueMs))) return gatewayAnswer(503);
     const started = performance.now();
     try {
-      const { payload, failed } = await invoke(options.lambda, route, event, response);
+      const { payload, failed } = await invoke(options.lambda, route, event, response, options.integrationTimeoutMs);
       const answer = failed ? undefined : httpAnswerOf(payload);
       if (answer) return answer;
       const timedOut = performance.now() - started >= route.timeoutMs;
-      options.onFailure?.(`${method} ${url}: the function ${timedOut ? 'timed out' : 'failed'}`);
-      return failure(request, timedOut ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_ERROR');
-    } catch {
+      options.onFailure?.(`${method} ${url}: the function ${timedOut ? 'timed out' : 'failed'}`, 500);
+      return gatewayAnswer(500);
+    } catch (error) {
+      if (error instanceof IntegrationTimeout) options.onFailure?.(`${method} ${url}: the integration timed out`, 503);
       // The Lambda endpoint is not listening (a restart), or the connection broke: nothing ran to its end.
-      return failure(request, 'SERVICE_UNAVAILABLE');
+      return gatewayAnswer(503);
     } finally {
       places.leave();
     }
@@ -244,11 +258,16 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<HttpAnswer> {
     const body = await readBody(request).catch(() => undefined);
     await held;
+    const requestId = gatewayRequestId();
     const headers = joinHeaders(request.rawHeaders);
     const { cors } = options;
-    if (cors !== undefined && isPreflight(request.method ?? '', headers)) return preflightAnswer(cors, headers);
-    const answer = body === undefined ? failure(request, 'PAYLOAD_TOO_LARGE') : await answerOf(request, response, body);
-    return { ...answer, headers: withCors(cors, headers, answer.headers) };
+    const withId = (answer: HttpAnswer) => ({
+      ...answer,
+      headers: { ...answer.headers, 'apigw-requestid': requestId },
+    });
+    if (cors !== undefined && isPreflight(request.method ?? '', headers)) return withId(preflightAnswer(cors, headers));
+    const answer = body === undefined ? gatewayAnswer(413) : await answerOf(request, response, body, requestId);
+    return withId({ ...answer, headers: withCors(cors, headers, answer.headers) });
   }
 
   const server = createServer(async (request, response) => {
@@ -260,7 +279,7 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
     } catch {
       // A header Node refuses, say: the client still gets an answer.
       if (response.headersSent) response.destroy();
-      else send(request, response, failure(request, 'INTERNAL_ERROR'));
+      else send(request, response, gatewayAnswer(500));
     }
   });
   server.keepAliveTimeout = IDLE_MS;

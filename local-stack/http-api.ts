@@ -4,7 +4,9 @@
  * gives itself, and the HTTP answer a function's result becomes. Pure functions; the server
  * around them is local-stack/gateway.ts.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { gatewayAnswers } from '../lib/errors/gateway';
+import type { JwtContext } from './authorizer';
 
 /** One `httpApi` event of serverless.yml: `METHOD /path/{param}`, or `$default` (`'*'`). */
 export interface HttpApiRoute {
@@ -14,6 +16,8 @@ export interface HttpApiRoute {
   /** The deployed function name (serverless offline's Lambda endpoint invokes it by this). */
   functionName: string;
   timeoutMs: number;
+  /** The route's JWT authorizer (`authorizer: jwt`) and the scopes it asks for; none for a public route. */
+  authorizer?: { name: string; scopes: string[] };
 }
 
 /** The `httpApi.cors` settings of serverless.yml. */
@@ -44,6 +48,33 @@ export interface HttpAnswer {
   headers: Headers;
   cookies: string[];
   body: Buffer;
+}
+
+/** An `httpApi` event of a function in serverless.yml: `'*'` (the `$default` route), or its settings. */
+export type HttpApiEvent =
+  | string
+  | { method?: string; path?: string; authorizer?: string | { name?: string; scopes?: string[] } };
+
+/** The route of a function's `httpApi` event, as API Gateway makes it. */
+export function routeOf(event: HttpApiEvent, functionName: string, timeoutMs: number): HttpApiRoute {
+  const method = typeof event === 'string' ? '*' : (event.method ?? '*').toUpperCase();
+  const path = typeof event === 'string' ? '*' : (event.path ?? '*');
+  const isDefault = method === '*' && path === '*';
+  const given = typeof event === 'string' ? undefined : event.authorizer;
+  const authorizer =
+    given === undefined
+      ? undefined
+      : typeof given === 'string'
+        ? { name: given, scopes: [] }
+        : { name: given.name ?? '', scopes: given.scopes ?? [] };
+  return {
+    routeKey: isDefault ? '$default' : `${method === '*' ? 'ANY' : method} ${path}`,
+    method: method === '*' ? 'ANY' : method,
+    path,
+    functionName,
+    timeoutMs,
+    ...(authorizer ? { authorizer } : {}),
+  };
 }
 
 const segments = (path: string) => path.split('/');
@@ -144,11 +175,23 @@ function clfTime(date: Date): string {
   return `${pad(date.getUTCDate())}/${month}/${date.getUTCFullYear()}:${time} +0000`;
 }
 
+/** API Gateway's id of a request (`apigw-requestid`, and the event's `requestContext.requestId`). */
+export const gatewayRequestId = () => randomBytes(11).toString('base64');
+
+/** What the gateway knows of a request besides the request itself. */
+export interface EventContext {
+  /** The request's id, as in the `apigw-requestid` header. */
+  requestId?: string;
+  /** What the route's JWT authorizer passes on. */
+  jwt?: JwtContext;
+  now?: Date;
+}
+
 /** The payload format 2.0 event of a request, for the route it matched. */
 export function httpApiEvent(
   request: RawRequest,
   match: { route: HttpApiRoute; pathParameters?: Headers },
-  now = new Date(),
+  { requestId = gatewayRequestId(), jwt, now = new Date() }: EventContext = {},
 ): Record<string, unknown> {
   const [rawPath = '/', ...query] = request.url.split('?');
   const rawQueryString = query.join('?');
@@ -172,7 +215,7 @@ export function httpApiEvent(
       accountId: 'offlineContext_accountId',
       apiId: 'offlineContext_apiId',
       domainName: headers.host ?? 'localhost',
-      domainPrefix: (headers.host ?? 'localhost').split('.')[0],
+      domainPrefix: (headers.host ?? 'localhost').split(':')[0]?.split('.')[0],
       http: {
         method: request.method,
         path: rawPath,
@@ -180,7 +223,8 @@ export function httpApiEvent(
         sourceIp: request.sourceIp,
         userAgent: headers['user-agent'] ?? '',
       },
-      requestId: randomUUID(),
+      ...(jwt ? { authorizer: { jwt } } : {}),
+      requestId,
       routeKey: match.route.routeKey,
       stage: '$default',
       time: clfTime(now),
@@ -188,6 +232,29 @@ export function httpApiEvent(
     },
     ...(match.pathParameters ? { pathParameters: match.pathParameters } : {}),
     ...eventBody(request.body, headers['content-type']),
+  };
+}
+
+/**
+ * The body of each answer API Gateway gives itself, by status: `{"message":"…"}`. Those a client
+ * of this API can meet are in lib/errors/gateway.ts; a missing scope (403) and a path no route
+ * takes (404) cannot happen here (no route asks for scopes, and `$default` takes every path).
+ */
+const GATEWAY_MESSAGES: Record<number, string> = {
+  ...Object.fromEntries(gatewayAnswers.map(({ status, message }) => [status, message])),
+  403: 'Forbidden',
+  404: 'Not Found',
+};
+
+export type GatewayStatus = (typeof gatewayAnswers)[number]['status'] | 403 | 404;
+
+/** An answer API Gateway gives itself, no function involved: its JSON message, as its own bytes. */
+export function gatewayAnswer(status: GatewayStatus, headers: Headers = {}): HttpAnswer {
+  return {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+    cookies: [],
+    body: Buffer.from(JSON.stringify({ message: GATEWAY_MESSAGES[status] })),
   };
 }
 

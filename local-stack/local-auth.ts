@@ -1,6 +1,8 @@
 /**
- * Local tokens: an RS256 key pair made on first use under .data/jwt (ignored by git),
- * and the issuer and audience of serverless.yml's `custom.localStack`.
+ * Local tokens: an RS256 key pair made on first use under .data/jwt (ignored by git), and the
+ * issuer and audience the local stack's JWT authorizer takes (serverless.yml's
+ * `custom.localStack.authorizer`). A token is an ID token (`aud`) or, as Cognito's access
+ * tokens are, an access token (`client_id`, no `aud`).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,10 +21,10 @@ interface KeyPair {
   publicJwk: JWK;
 }
 
-/** The issuer and audience the local stack verifies (serverless.yml, `custom.localStack.environment`). */
-export function localAuthParams(): { issuer: string; audience: string } {
-  const { JWT_ISSUER = '', JWT_AUDIENCE = '' } = serverlessYml().custom.localStack.environment;
-  return { issuer: JWT_ISSUER, audience: JWT_AUDIENCE };
+/** The issuer and audiences the local stack's JWT authorizer takes (serverless.yml, `custom.localStack.authorizer`). */
+export function localAuthParams(): { issuer: string; audience: string[] } {
+  const { issuerUrl, audience } = serverlessYml().custom.localStack.authorizer;
+  return { issuer: issuerUrl, audience };
 }
 
 export async function generateKeys(): Promise<KeyPair> {
@@ -48,9 +50,14 @@ export async function localKeys(): Promise<KeyPair> {
   return JSON.parse(readFileSync(keyFile, 'utf8')) as KeyPair;
 }
 
+/** An ID token names its audience in `aud`; an access token names its client in `client_id`, and has no `aud`. */
+export type TokenKind = 'id' | 'access';
+
 export interface TokenOptions {
   keys: KeyPair;
+  kind?: TokenKind;
   issuer?: string;
+  /** The `aud` of an ID token, or the `client_id` of an access token. */
   audience?: string;
   /** Lifetime in seconds; negative for an already expired token. */
   expiresIn?: number;
@@ -58,14 +65,17 @@ export interface TokenOptions {
 
 export async function signToken(sub: string, options: TokenOptions): Promise<string> {
   const params = localAuthParams();
+  const audience = options.audience ?? params.audience[0] ?? '';
   const now = Math.floor(Date.now() / 1000);
   const key = await importJWK(options.keys.privateJwk, 'RS256');
-  return new SignJWT({})
+  const access = options.kind === 'access';
+  const token = new SignJWT(
+    access ? { token_use: 'access', client_id: audience, scope: 'openid' } : { token_use: 'id' },
+  )
     .setProtectedHeader({ alg: 'RS256', kid: options.keys.kid, typ: 'JWT' })
     .setSubject(sub)
     .setIssuer(options.issuer ?? params.issuer)
-    .setAudience(options.audience ?? params.audience)
     .setIssuedAt(now)
-    .setExpirationTime(now + (options.expiresIn ?? 12 * 60 * 60))
-    .sign(key);
+    .setExpirationTime(now + (options.expiresIn ?? 12 * 60 * 60));
+  return (access ? token : token.setAudience(audience)).sign(key);
 }

@@ -5,22 +5,26 @@
  *  1. DynamoDB Local, its data under .data/dynamodb (or in memory with `--in-memory`), unless
  *     DYNAMODB_ENDPOINT names a DynamoDB to use instead; the table, from
  *     resources/projects-table.yml, if it is missing;
- *  2. the functions' environment: `custom.localStack.environment` of serverless.yml (local
- *     tokens, the local table) whatever the stage, as a deployed stage's settings (Cognito,
- *     Secrets Manager) do not exist on this machine;
+ *  2. the functions' environment: `custom.localStack.environment` of serverless.yml (the local
+ *     table, a local cursor key) whatever the stage, as a deployed stage's settings (Secrets
+ *     Manager) do not exist on this machine;
  *  3. serverless offline runs the functions behind its Lambda endpoint only: the `httpApi`
  *     events are taken out of its hands and served by the gateway (local-stack/gateway.ts),
- *     which answers as API Gateway would, after a few workers of every function are warm.
+ *     which answers as API Gateway would, after a few workers of every function are warm. Its
+ *     JWT authorizer verifies the tokens of `npm run token` (the issuer and audience of
+ *     `custom.localStack.authorizer`, the key under .data/jwt) on the routes that name it; with
+ *     LOCAL_THROTTLING=true it throttles as the stage's `custom.throttling` says.
  *
  * Ctrl-C or SIGTERM stops everything it started; so does the end of the process that started
  * it. A taken port is one line, not a stack trace.
  */
 import { readdirSync, watch } from 'node:fs';
 import { join, relative } from 'node:path';
+import { jwtAuthorizer } from './authorizer';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { DEFAULT_PER_FUNCTION, type Gateway, startGateway } from './gateway';
-import type { CorsSettings, HttpApiRoute } from './http-api';
-import { dataDir, localKeys, ROOT } from './local-auth';
+import { type CorsSettings, type HttpApiEvent, type HttpApiRoute, routeOf } from './http-api';
+import { dataDir, localAuthParams, localKeys, ROOT } from './local-auth';
 import { portTaken, sourceMapsInWorkers, stopWithThisProcess, untilListening, watchParents } from './processes';
 import { ensureTable, localClient } from './table';
 import { warmDynamoDb } from './warm';
@@ -33,13 +37,14 @@ interface Serverless {
     provider: { environment?: Record<string, unknown>; timeout?: number; httpApi?: { cors?: Partial<CorsSettings> } };
     custom?: {
       localStack?: { environment?: Record<string, string> };
+      throttling?: { rate: number | string; burst: number | string };
       'serverless-offline'?: { httpPort?: number | string; lambdaPort?: number | string };
     };
     getAllFunctions(): string[];
     getFunction(key: string): {
       name: string;
       timeout?: number;
-      events?: { httpApi?: string | { method?: string; path?: string } }[];
+      events?: { httpApi?: string | HttpApiEvent }[];
     };
   };
 }
@@ -52,17 +57,7 @@ function takeRoutes(serverless: Serverless): HttpApiRoute[] {
     const fn = service.getFunction(key);
     const timeoutMs = (fn.timeout ?? service.provider.timeout ?? 6) * 1000;
     for (const { httpApi } of fn.events ?? []) {
-      if (httpApi === undefined) continue;
-      const method = typeof httpApi === 'string' ? '*' : (httpApi.method ?? '*').toUpperCase();
-      const path = typeof httpApi === 'string' ? '*' : (httpApi.path ?? '*');
-      const isDefault = method === '*' && path === '*';
-      routes.push({
-        routeKey: isDefault ? '$default' : `${method === '*' ? 'ANY' : method} ${path}`,
-        method: method === '*' ? 'ANY' : method,
-        path,
-        functionName: fn.name,
-        timeoutMs,
-      });
+      if (httpApi !== undefined) routes.push(routeOf(httpApi, fn.name, timeoutMs));
     }
     fn.events = (fn.events ?? []).filter((event) => event.httpApi === undefined);
   }
@@ -125,18 +120,21 @@ export class OfflineStack {
       ...service.provider.environment,
       ...environment,
       DYNAMODB_ENDPOINT: endpoint,
-      JWT_PUBLIC_JWK: JSON.stringify((await localKeys()).publicJwk),
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     };
     if (String(service.provider.environment.NODE_OPTIONS ?? '').includes('--enable-source-maps')) sourceMapsInWorkers();
     const cors = service.provider.httpApi?.cors;
+    const throttle = this.throttling();
+    const authorize = jwtAuthorizer({ ...localAuthParams(), keys: [(await localKeys()).publicJwk] });
     this.gateway = await startGateway(port, {
       lambda: { host: '127.0.0.1', port: lambdaPort },
       routes: takeRoutes(this.serverless),
       ...(cors ? { cors: corsSettings(cors) } : {}),
+      authorize,
+      ...(throttle ? { throttle } : {}),
       perFunction,
       maxQueueMs: 20_000,
-      onFailure: (what) => log(`${what}: answered 5xx in the contract's envelope`),
+      onFailure: (what, status) => log(`${what}: answered ${status}, as API Gateway does`),
     });
     const gateway = this.gateway;
     // Requests wait until the functions are up and warm; serverless offline starts them next.
@@ -159,6 +157,20 @@ export class OfflineStack {
     log('code changed: functions reloaded');
     this.releaseReload();
     this.releaseReload = undefined;
+  }
+
+  /** The stage's throttling, when LOCAL_THROTTLING=true asks for it (off by default: a local load test measures the code). */
+  private throttling(): { rate: number; burst: number } | undefined {
+    const asked = process.env.LOCAL_THROTTLING ?? '';
+    if (asked === '' || asked === 'false') return undefined;
+    if (asked !== 'true') this.fail(`LOCAL_THROTTLING must be true or false, not "${asked}"`);
+    const { rate, burst } = this.serverless.service.custom?.throttling ?? {};
+    const settings = { rate: Number(rate), burst: Number(burst) };
+    if (!(settings.rate > 0 && Number.isInteger(settings.burst) && settings.burst > 0)) {
+      this.fail('LOCAL_THROTTLING=true needs custom.throttling (rate and burst) in serverless.yml');
+    }
+    log(`throttling: ${settings.rate} requests a second, bursts of ${settings.burst}, as the stage's`);
+    return settings;
   }
 
   private fail(message: string): never {

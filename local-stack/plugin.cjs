@@ -1,14 +1,18 @@
 // The local stack, as a Serverless Framework plugin (serverless.yml lists it): under
-// `serverless offline` it starts DynamoDB Local and the table, verifies local tokens, and puts
-// API Gateway's HTTP API (local-stack/gateway.ts) in front of serverless offline's Lambda.
-// It is written in TypeScript (local-stack/offline.ts), loaded through tsx only when
-// `serverless offline` runs: package, deploy and every other command never load it.
+// `serverless offline` it starts DynamoDB Local and the table, and puts API Gateway's HTTP API
+// (local-stack/gateway.ts, its JWT authorizer included) in front of serverless offline's Lambda;
+// under `serverless invoke local` it gives the function the local environment and DynamoDB
+// Local (local-stack/invoke-local.ts). It is written in TypeScript, loaded through tsx only
+// when one of those two commands runs: package, deploy and every other command never load it.
+const load = (file) => require('tsx/cjs/api').require(file, __filename);
+
 class LocalStackPlugin {
   constructor(serverless, options, utils) {
     let stack;
-    const load = () => {
+    let invoke;
+    const offline = () => {
       if (!stack) {
-        const { OfflineStack } = require('tsx/cjs/api').require('./offline.ts', __filename);
+        const { OfflineStack } = load('./offline.ts');
         stack = new OfflineStack(serverless, options, utils);
       }
       return stack;
@@ -21,10 +25,24 @@ class LocalStackPlugin {
     this.commands = {
       offline: { options: { 'in-memory': inMemory }, commands: { start: { options: { 'in-memory': inMemory } } } },
     };
+    const invokingLocally = () => {
+      const commands = serverless.processedInput?.commands ?? [];
+      return commands[0] === 'invoke' && commands[1] === 'local';
+    };
     this.hooks = {
+      // `serverless invoke local`: before the framework's own hook reads the functions' environment.
+      initialize: async () => {
+        if (!invokingLocally()) return;
+        const { InvokeLocal } = load('./invoke-local.ts');
+        invoke = new InvokeLocal(serverless);
+        await invoke.prepare();
+      },
+      finalize: async () => {
+        await invoke?.finish();
+      },
       // `serverless offline` and `serverless offline start` (serverless-esbuild has bundled by then).
-      'before:offline:start': () => load().start(),
-      'before:offline:start:init': () => load().start(),
+      'before:offline:start': () => offline().start(),
+      'before:offline:start:init': () => offline().start(),
       // serverless offline dropped its workers after a rebuild: the next invocation runs the new code.
       'offline:functionsUpdated:cleanup': () => stack?.reloaded(),
     };

@@ -5,12 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { HttpApiEvent } from './http-api';
 
 export interface ServerlessYml {
   service: string;
-  functions: Record<string, { handler: string }>;
+  provider: { timeout?: number };
+  functions: Record<string, { handler: string; timeout?: number; events?: { httpApi?: HttpApiEvent }[] }>;
   custom: {
-    localStack: { environment: Record<string, string> };
+    localStack: { environment: Record<string, string>; authorizer: { issuerUrl: string; audience: string[] } };
     esbuild: { minify: boolean; target: string; platform: 'node'; mainFields: string[] };
   };
 }

@@ -92,6 +92,14 @@ export const errorCatalog = {
       ko: '이 Idempotency-Key는 이미 다른 요청에 사용되었습니다.',
     },
   },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    reason: 'Too Many Requests',
+    text: {
+      en: 'Too many requests. Please retry later.',
+      ko: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.',
+    },
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     reason: 'Service Unavailable',

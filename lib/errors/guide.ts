@@ -26,7 +26,7 @@ export const errorGuide: Readonly<Record<ErrorCode, Guidance>> = {
     clientAction: 'Send a well-formed JSON document as the body.',
   },
   UNAUTHORIZED: {
-    when: 'The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience.',
+    when: 'The bearer token is missing, malformed, expired, badly signed, or from the wrong issuer or audience. API Gateway’s JWT authorizer answers it before any function runs, with its own body `{"message":"Unauthorized"}` and `WWW-Authenticate`: the typed client gives this code.',
     retryable: false,
     clientAction: 'Obtain a fresh token and send it as `Authorization: Bearer <token>`.',
   },
@@ -66,7 +66,7 @@ export const errorGuide: Readonly<Record<ErrorCode, Guidance>> = {
     clientAction: 'Read the project again to get its current ETag.',
   },
   PAYLOAD_TOO_LARGE: {
-    when: 'The body is larger than 256 KiB (after base64 decoding).',
+    when: 'The body is larger than 256 KiB (after base64 decoding). Over API Gateway’s 10 MB, or Lambda’s 6 MB for the whole request, API Gateway answers itself with `{"message":"Request Entity Too Large"}`: the typed client gives this code.',
     retryable: false,
     clientAction: 'Send a smaller body; split a batch into several.',
   },
@@ -79,6 +79,11 @@ export const errorGuide: Readonly<Record<ErrorCode, Guidance>> = {
     when: 'An `Idempotency-Key` is reused with a different request body.',
     retryable: false,
     clientAction: 'Use a new key for a new request; reuse a key only to retry the very same request.',
+  },
+  TOO_MANY_REQUESTS: {
+    when: 'API Gateway’s throttling of the stage (a rate and a burst, for all clients together) refused the request, before any function ran. Its body is API Gateway’s `{"message":"Too Many Requests"}`: the typed client gives this code.',
+    retryable: true,
+    clientAction: 'Retry with a growing, jittered delay, as after a 503; send fewer requests at once.',
   },
   SERVICE_UNAVAILABLE: {
     when: 'A dependency failed in a way worth retrying (throttling, contention, a timeout). Sent with `Retry-After`.',

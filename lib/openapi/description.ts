@@ -7,6 +7,7 @@
 import { IDEMPOTENCY_TTL_SECONDS } from '../domain/idempotency';
 import { MAX_BODY_BYTES } from '../domain/limits';
 import { RETRY_AFTER_SECONDS } from '../errors/catalog';
+import { gatewayAnswers } from '../errors/gateway';
 import { documentedCatalog } from '../errors/guide';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -42,6 +43,22 @@ export function catalogTable(): string {
   ].join('\n');
 }
 
+/** The answers API Gateway gives itself, as an HTML table (see catalogTable). */
+function gatewayTable(): string {
+  const rows = gatewayAnswers.map(
+    ({ status, message, code, when }) =>
+      `<tr><td>${status}</td><td><code>{"message":"${message}"}</code></td><td><code>${code}</code></td><td>${inlineHtml(when)}</td></tr>`,
+  );
+  return [
+    '<table>',
+    '<thead><tr><th>status</th><th>body</th><th>read as</th><th>when</th></tr></thead>',
+    '<tbody>',
+    ...rows,
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
 export function apiDescription(): string {
   return [
     'Users own projects with titles. A second live project with the same title for the same owner is refused with `409 PROJECT_TITLE_CONFLICT`.',
@@ -49,10 +66,13 @@ export function apiDescription(): string {
     `Every failure is the \`Failure\` envelope (or \`Problem\` for \`Accept: application/problem+json\`) with a stable \`code\`; a path listed here with a method it does not list answers \`405 METHOD_NOT_ALLOWED\` with \`Allow\`, and any other path \`404 ROUTE_NOT_FOUND\`. Bodies over ${MAX_BODY_BYTES / 1024} KiB are \`413\`.`,
     `An \`Idempotency-Key\` is remembered for at least ${IDEMPOTENCY_TTL_SECONDS / 3600} hours, per owner.`,
     '## Authentication',
-    'Send `Authorization: Bearer <JWT>` on every route but `GET /openapi.json` and `GET /docs`. The owner of the projects is the token’s `sub` claim and nothing else. Locally, `npm run -s token -- <userId>` prints a token the local stack accepts for an hour; paste it under **Authorize** to try the routes from this page. A missing, expired or foreign token is `401 UNAUTHORIZED` with `WWW-Authenticate: Bearer`.',
+    'Send `Authorization: Bearer <JWT>` on every route but `GET /openapi.json` and `GET /docs`. API Gateway’s JWT authorizer checks it before any function runs: an ID token whose `aud` is the API’s app client, or an access token (no `aud`) whose `client_id` is. The owner of the projects is the token’s `sub` claim and nothing else. Locally, `npm run -s token -- <userId>` prints a token the local stack accepts for 12 hours (`--access` for the access-token form); paste it under **Authorize** to try the routes from this page. A missing, expired or foreign token is API Gateway’s `401 {"message":"Unauthorized"}` with `WWW-Authenticate`.',
+    '## Answers of API Gateway itself',
+    'Some answers come from API Gateway, not from a function: their body is `{"message": "…"}`, with no `code` and no `requestId` (the `apigw-requestid` header names the request). Each stands for a code of the catalog, which the typed client gives you:',
+    gatewayTable(),
     '## Retrying safely: `Idempotency-Key`',
     'Send an `Idempotency-Key` (1 to 255 printable ASCII characters, a UUID for instance) with `POST /projects` and `POST /projects/batch`, and send the same key again when you retry. The same key with the same body returns the first answer byte for byte with `Idempotent-Replayed: true` and writes nothing, even when the first request is still running or the connection dropped after the write: a retry can never create twice. The same key with another body is `422 IDEMPOTENCY_KEY_REUSED`.',
-    `Retry only \`503 SERVICE_UNAVAILABLE\`, after the \`Retry-After\` seconds (${RETRY_AFTER_SECONDS} now) and with a growing delay.`,
+    `Retry only \`503 SERVICE_UNAVAILABLE\` and \`429 TOO_MANY_REQUESTS\`, after the \`Retry-After\` seconds where one is sent (${RETRY_AFTER_SECONDS} now) and with a growing delay.`,
     '## Changing safely: `ETag` and `If-Match`',
     'Every answer that carries one project sends its version as `ETag: "<version>"`. Send it back as `If-Match` with `PATCH` or `DELETE`: if someone changed the project in between, the answer is `412 PRECONDITION_FAILED` and nothing changes; read the project again and reapply your change. (`PATCH` also accepts the `version` in its body, answered `409 PROJECT_VERSION_CONFLICT` when stale.)',
     '## Errors',

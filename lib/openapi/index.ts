@@ -5,10 +5,12 @@
  */
 import type { ErrorCode } from '../errors/catalog';
 import { errorCatalog } from '../errors/catalog';
+import { gatewayAnswers } from '../errors/gateway';
 import { errorGuide } from '../errors/guide';
 import '../schema-docs';
 import { BatchCreateBody, CreateProjectBody, UpdateProjectBody } from '../schemas';
 import { apiDescription } from './description';
+import { failureResponse, headerRefs, responseHeaders, withGatewayAnswers } from './responses';
 import { type Route, routes } from './routes';
 import {
   BatchCreatedEnvelope,
@@ -27,38 +29,6 @@ import {
 } from './shapes';
 
 export { routes };
-
-const responseHeaders: Record<string, Json> = {
-  'x-request-id': { description: 'The request id, as in the body and the server log.', schema: { type: 'string' } },
-  'Content-Language': { description: '`en` or `ko`, for failures.', schema: { type: 'string', enum: ['en', 'ko'] } },
-  Location: { description: 'The path of the created project.', schema: { type: 'string' } },
-  ETag: { description: 'The project version, as `"<version>"`.', schema: { type: 'string' } },
-  'Idempotent-Replayed': {
-    description: '`true` when the answer is the replay of an earlier request with the same Idempotency-Key.',
-    schema: { type: 'string', enum: ['true'] },
-  },
-  'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
-  'WWW-Authenticate': { description: '`Bearer`.', schema: { type: 'string' } },
-  Allow: { description: 'The methods the path supports, such as `GET, PATCH, DELETE`.', schema: { type: 'string' } },
-};
-
-const headerRefs = (names: string[]) =>
-  Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
-
-function failureResponse(status: number, codes: ErrorCode[]): Json {
-  const extra = status === 503 ? ['Retry-After'] : status === 401 ? ['WWW-Authenticate'] : [];
-  const narrowed = (schema: string) => ({
-    allOf: [ref(schema), { type: 'object', properties: { code: { enum: codes } } }],
-  });
-  return {
-    description: codes.map((code) => `\`${code}\`: ${errorGuide[code].when}`).join('\n\n'),
-    headers: headerRefs(['x-request-id', 'Content-Language', ...extra]),
-    content: {
-      'application/json': { schema: narrowed('Failure') },
-      'application/problem+json': { schema: narrowed('Problem') },
-    },
-  };
-}
 
 function operation(route: Route): Json {
   const parameters: Json[] = [];
@@ -96,6 +66,8 @@ function operation(route: Route): Json {
   for (const [status, statusCodes] of [...byStatus].sort(([a], [b]) => a - b)) {
     responses[status] = failureResponse(status, statusCodes);
   }
+  withGatewayAnswers(route, responses);
+  const sorted = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => Number(a) - Number(b)));
   return {
     operationId: route.operationId,
     summary: route.summary,
@@ -112,7 +84,7 @@ function operation(route: Route): Json {
           },
         }
       : {}),
-    responses,
+    responses: sorted,
   };
 }
 
@@ -230,6 +202,14 @@ export function openApiDocument(version: string): Json {
         ErrorDetail: jsonSchema(ErrorDetail, 'output'),
         Failure: jsonSchema(Failure, 'output'),
         Problem: jsonSchema(Problem, 'output'),
+        GatewayMessage: {
+          type: 'object',
+          properties: { message: { type: 'string', enum: gatewayAnswers.map(({ message }) => message) } },
+          required: ['message'],
+          additionalProperties: false,
+          description:
+            'An answer API Gateway gives itself, before or instead of a function: no `code`, no `requestId` (its id is the `apigw-requestid` header). The typed client reads each as the catalog code its status stands for.',
+        },
       },
     },
   };

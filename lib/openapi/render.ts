@@ -1,5 +1,6 @@
 import { version } from '../../package.json';
 import { RETRY_AFTER_SECONDS } from '../errors/catalog';
+import { gatewayAnswers } from '../errors/gateway';
 import { documentedCatalog } from '../errors/guide';
 import { openApiDocument } from './index';
 
@@ -49,5 +50,21 @@ export function renderErrorsMarkdown(): string {
       `| \`${code}\` | ${entry.status} ${entry.reason} | ${cell(entry.when)} | ${entry.retryable ? 'yes' : 'no'} | ${cell(entry.clientAction)} | [${entry.reason}] ${cell(entry.text.en)} | [${entry.reason}] ${cell(entry.text.ko)} |`,
     );
   }
+  lines.push(
+    '',
+    '## Answers of API Gateway itself',
+    '',
+    'Deployed, API Gateway answers some requests without a function, with its own body',
+    '`{"message":"…"}`: no `code`, no `requestId` (its `apigw-requestid` header names the request in',
+    'the access log), the same in every language. The local stack gives them exactly so. The typed',
+    'client reads each as the code below, marked as the gateway’s (`error.source: "gateway"`), and',
+    'retries `429` and `503` with backoff.',
+    '',
+    '| status | body | read as | when |',
+    '| --- | --- | --- | --- |',
+    ...gatewayAnswers.map(
+      ({ status, message, code, when }) => `| ${status} | \`{"message":"${message}"}\` | \`${code}\` | ${cell(when)} |`,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }

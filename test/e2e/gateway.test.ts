@@ -1,7 +1,7 @@
 /**
  * The local stack's gateway (local-stack/gateway.ts) in front of the real serverless offline
  * 13's Lambda endpoint, whose functions time out, throw and fail to load
- * (test/fixtures/faulty-service): every failure is a 5xx in the contract's envelope, never the
+ * (test/fixtures/faulty-service): every failure is the 5xx API Gateway answers itself, never the
  * emulator's 200 and its stack. And the real local stack, with a configuration that makes every
  * function fail at init.
  */
@@ -13,6 +13,7 @@ import { freePort } from '../../local-stack/dynamodb-local';
 import { type Gateway, startGateway } from '../../local-stack/gateway';
 import type { HttpApiRoute } from '../../local-stack/http-api';
 import { startStack, token } from '../../local-stack/stack';
+import { documentedClient, errorOf } from '../support/client';
 
 jest.setTimeout(180_000);
 
@@ -85,54 +86,74 @@ describe('the gateway before serverless offline', () => {
     expect(await direct.text()).toMatch(/"stackTrace"/);
   });
 
-  it('answers a function that timed out with 503 SERVICE_UNAVAILABLE and Retry-After, in the envelope', async () => {
-    const response = await fetch(`${base}/slow`);
+  /** API Gateway's own answer: its status and `{"message":"…"}`, with its request id and nothing of the function's. */
+  async function expectGatewayAnswer(response: Response, status: number, message: string) {
     const text = await response.text();
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toBe('1');
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(text)).toEqual({
-      status: 'Failed',
-      code: 'SERVICE_UNAVAILABLE',
-      message: '[Service Unavailable] The service is temporarily unavailable. Please retry later.',
-      requestId: response.headers.get('x-request-id'),
-    });
+    expect(response.status).toBe(status);
+    expect(text).toBe(JSON.stringify({ message }));
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('apigw-requestid')).toMatch(/^[A-Za-z0-9+/]{14}[A-Za-z0-9+/=]{2}$/);
     expect(text).not.toMatch(LEAKS);
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  }
+
+  it('answers a function that ran past its own timeout as Lambda’s error: 500, as API Gateway does', async () => {
+    await expectGatewayAnswer(await fetch(`${base}/slow`), 500, 'Internal Server Error');
   });
 
-  it('answers a function that threw with 500 INTERNAL_ERROR, in Korean or as problem details when asked', async () => {
+  it('answers 503 when the integration does not answer within API Gateway’s wait', async () => {
+    const port = await freePort();
+    const impatient = await startGateway(port, {
+      lambda,
+      routes: ROUTES,
+      perFunction: 1,
+      maxQueueMs: 1000,
+      integrationTimeoutMs: 500,
+      onFailure: (what) => failures.push(what),
+    });
+    try {
+      await expectGatewayAnswer(await fetch(`http://127.0.0.1:${port}/slow`), 503, 'Service Unavailable');
+    } finally {
+      await impatient.close();
+    }
+  });
+
+  it('answers a function that threw with 500, the same in any language or format asked for', async () => {
+    await expectGatewayAnswer(await fetch(`${base}/crash`), 500, 'Internal Server Error');
     const korean = await fetch(`${base}/crash`, { headers: { 'accept-language': 'ko' } });
-    const text = await korean.text();
-    expect(korean.status).toBe(500);
-    expect(JSON.parse(text)).toEqual({
-      status: 'Failed',
-      code: 'INTERNAL_ERROR',
-      message: '[Internal Server Error] 내부 서버 오류',
-      requestId: korean.headers.get('x-request-id'),
-    });
-    expect(korean.headers.get('content-language')).toBe('ko');
-    expect(text).not.toMatch(LEAKS);
+    await expectGatewayAnswer(korean, 500, 'Internal Server Error');
+    expect(korean.headers.get('content-language')).toBeNull();
     const problem = await fetch(`${base}/crash`, { headers: { accept: 'application/problem+json' } });
-    expect(problem.status).toBe(500);
-    expect(problem.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    expect(await problem.json()).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', instance: '/crash' });
+    await expectGatewayAnswer(problem, 500, 'Internal Server Error');
   });
 
-  it('answers a function that cannot even load with 500 INTERNAL_ERROR', async () => {
-    const response = await fetch(`${base}/broken-init`);
-    const text = await response.text();
-    expect(response.status).toBe(500);
-    expect(JSON.parse(text).code).toBe('INTERNAL_ERROR');
-    expect(text).not.toMatch(LEAKS);
+  it('answers a function that cannot even load with 500', async () => {
+    await expectGatewayAnswer(await fetch(`${base}/broken-init`), 500, 'Internal Server Error');
   });
 
-  it('passes every other answer through untouched', async () => {
+  it('passes every other answer through untouched, and answers a path no route takes with 404', async () => {
     const response = await fetch(`${base}/fine`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'Success', data: { fine: true } });
-    const missing = await fetch(`${base}/nowhere`);
-    expect(missing.status).toBe(404);
+    await expectGatewayAnswer(await fetch(`${base}/nowhere`), 404, 'Not Found');
+  });
+
+  it('throttles as API Gateway does when given a rate and a burst: 429 of its own, and no function runs', async () => {
+    const port = await freePort();
+    const throttled = await startGateway(port, {
+      lambda,
+      routes: ROUTES,
+      perFunction: 2,
+      maxQueueMs: 1000,
+      throttle: { rate: 0.5, burst: 2 },
+    });
+    try {
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await fetch(`http://127.0.0.1:${port}/fine`));
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
+      await expectGatewayAnswer(answers[2] as Response, 429, 'Too Many Requests');
+    } finally {
+      await throttled.close();
+    }
   });
 
   it('answers 503 when serverless offline is not there at all', async () => {
@@ -144,9 +165,7 @@ describe('the gateway before serverless offline', () => {
       maxQueueMs: 1000,
     });
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/fine`);
-      expect(response.status).toBe(503);
-      expect(response.headers.get('retry-after')).toBe('1');
+      await expectGatewayAnswer(await fetch(`http://127.0.0.1:${port}/fine`), 503, 'Service Unavailable');
     } finally {
       await orphan.close();
     }
@@ -156,6 +175,7 @@ describe('the gateway before serverless offline', () => {
     expect(failures).toEqual(
       expect.arrayContaining([
         'GET /slow: the function timed out',
+        'GET /slow: the integration timed out',
         'GET /crash: the function failed',
         'GET /broken-init: the function failed',
       ]),
@@ -164,7 +184,7 @@ describe('the gateway before serverless offline', () => {
 });
 
 describe('the local stack when every function fails at init', () => {
-  it('answers 500 INTERNAL_ERROR in the envelope, never 200, with no stack trace', async () => {
+  it('answers API Gateway’s 500, never 200, with no stack trace', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'projects-api-broken-'));
     // A configuration the functions refuse at init (lib/config.ts): each cold start throws.
     const stack = await startStack({ dataDir, inMemory: true, env: { DYNAMODB_MAX_ATTEMPTS: '99' } });
@@ -177,11 +197,44 @@ describe('the local stack when every function fails at init', () => {
       });
       const text = await response.text();
       expect(response.status).toBe(500);
-      expect(JSON.parse(text)).toMatchObject({ status: 'Failed', code: 'INTERNAL_ERROR' });
+      expect(text).toBe('{"message":"Internal Server Error"}');
       expect(text).not.toMatch(/stackTrace|DYNAMODB_MAX_ATTEMPTS|ConfigError/);
-      expect(stack.output()).toContain("POST /projects: the function failed: answered 5xx in the contract's envelope");
+      expect(stack.output()).toContain('POST /projects: the function failed: answered 500, as API Gateway does');
+      // The typed client reads the gateway's 500 as INTERNAL_ERROR, the document's answer.
+      const result = await documentedClient(stack.baseUrl, alice).createProject({ title: 'y' });
+      expect(errorOf(result)).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', source: 'gateway' });
       // Its stack in the console names the .ts file and line (source maps), as it would in CloudWatch.
       expect(stack.output()).toMatch(/lib\/config\.ts:\d+:\d+/);
+    } finally {
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the local stack with LOCAL_THROTTLING=true', () => {
+  it('throttles at the stage’s rate and burst of serverless.yml, with API Gateway’s 429, read by the client as TOO_MANY_REQUESTS', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'projects-api-throttled-'));
+    const stack = await startStack({ dataDir, inMemory: true, env: { LOCAL_THROTTLING: 'true' } });
+    try {
+      expect(stack.output()).toContain("throttling: 20 requests a second, bursts of 40, as the stage's");
+      const answers = await Promise.all(
+        Array.from({ length: 80 }, () =>
+          fetch(`${stack.baseUrl}/openapi.json`).then(async (r) => [r.status, await r.text()]),
+        ),
+      );
+      const throttled = answers.filter(([status]) => status === 429);
+      expect(throttled.length).toBeGreaterThanOrEqual(80 - 40 - 5);
+      expect(new Set(throttled.map(([, text]) => text))).toEqual(new Set(['{"message":"Too Many Requests"}']));
+      expect(answers.filter(([status]) => status === 200).length).toBeGreaterThanOrEqual(40);
+      // The typed client, allowed one attempt each, reads the throttled ones as TOO_MANY_REQUESTS.
+      const client = documentedClient(stack.baseUrl, (await token('alice', stack.env)).trim(), { attempts: 1 });
+      const results = await Promise.all(Array.from({ length: 80 }, () => client.listProjects()));
+      const refused = results.filter((result) => !result.ok);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const result of refused) {
+        expect(errorOf(result)).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS', source: 'gateway' });
+      }
     } finally {
       await stack.stop();
       rmSync(dataDir, { recursive: true, force: true });

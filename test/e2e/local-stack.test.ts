@@ -2,11 +2,12 @@
  * End to end: the real `npm start` stack (DynamoDB Local + serverless offline + the esbuild
  * bundles), driven over HTTP as a client would.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { freePort } from '../../local-stack/dynamodb-local';
 import { generateKeys, localKeys, signToken } from '../../local-stack/local-auth';
@@ -85,6 +86,7 @@ describe('the local stack (npm start)', () => {
       code: 'PROJECT_TITLE_CONFLICT',
       message: '[Conflict] 동일한 이름의 프로젝트가 이미 존재합니다.',
       requestId: duplicate.headers.get('x-request-id'),
+      source: 'api',
     });
 
     // One JSON log line, at a non-error level, with the answer's request id and code.
@@ -296,20 +298,65 @@ describe('the local stack (npm start)', () => {
     expect(first.json.requestId).not.toBe(second.json.requestId);
   });
 
-  it('verifies tokens as the deployed stack does: forged, expired, foreign or missing is 401 in the envelope', async () => {
+  it('refuses forged, expired, foreign or missing tokens as API Gateway’s JWT authorizer does, and no function runs', async () => {
     const [header, payload] = alice.split('.');
     const forged = `${header}.${payload}.${'A'.repeat(342)}`;
     process.env.LOCAL_DATA_DIR = dataDir;
     const keys = await localKeys();
-    const expired = await signToken('alice', { keys, expiresIn: -60 });
-    const otherIssuer = await signToken('alice', { keys, issuer: 'https://elsewhere.example' });
-    const otherKey = await signToken('alice', { keys: await generateKeys() });
-    for (const bad of [forged, expired, otherIssuer, otherKey, undefined]) {
+    const invalid = (description: string) => `Bearer scope="" error="invalid_token" error_description="${description}"`;
+    const cases: [string | undefined, string][] = [
+      [forged, invalid('the token signature is invalid')],
+      [await signToken('alice', { keys, expiresIn: -60 }), invalid('the token has expired')],
+      [
+        await signToken('alice', { keys, issuer: 'https://elsewhere.example' }),
+        invalid('the token does not have a valid issuer'),
+      ],
+      [
+        await signToken('alice', { keys, audience: 'another-api' }),
+        invalid('the token does not have a valid audience'),
+      ],
+      [await signToken('alice', { keys: await generateKeys() }), invalid('the token signature is invalid')],
+      [undefined, 'Bearer'],
+    ];
+    const before = stack.output().length;
+    for (const [bad, challenge] of cases) {
       const reply = await documentedClient(stack.baseUrl, bad).createProject({ title: 'x' });
+      const raw = await call(stack, 'GET', '/projects', bad ? { token: bad } : {});
+      expect({ status: raw.status, text: raw.text, challenge: raw.headers.get('www-authenticate') }).toEqual({
+        status: 401,
+        text: '{"message":"Unauthorized"}',
+        challenge,
+      });
       expect(reply.status).toBe(401);
-      expect(errorOf(reply).code).toBe('UNAUTHORIZED');
-      expect(reply.headers.get('www-authenticate')).toBe('Bearer');
+      expect(errorOf(reply)).toMatchObject({ code: 'UNAUTHORIZED', source: 'gateway', message: 'Unauthorized' });
+      expect(reply.headers.get('www-authenticate')).toBe(challenge);
     }
+    // No function ran: none of them logged a line for these requests.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const logged = stack
+      .output()
+      .slice(before)
+      .split('\n')
+      .filter((line) => line.trim().startsWith('{'));
+    expect(logged).toEqual([]);
+  });
+
+  it('takes an access token (client_id, no aud) as the same owner as the ID token of the same sub', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'token', '--', '--access', 'hana'], {
+      cwd: ROOT,
+      env: stack.env,
+    });
+    const accessToken = stdout.trim();
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString());
+    expect(claims).toMatchObject({ sub: 'hana', client_id: 'projects-api', token_use: 'access' });
+    expect(claims.aud).toBeUndefined();
+    const viaAccess = documentedClient(stack.baseUrl, accessToken);
+    const created = await viaAccess.createProject({ title: 'Through an access token' });
+    expect(created.status).toBe(201);
+    const viaId = documentedClient(stack.baseUrl, (await token('hana', stack.env)).trim());
+    const [listedById, listedByAccess] = [await viaId.listProjects(), await viaAccess.listProjects()];
+    expect(dataOf(listedById).items.map((p) => p.id)).toEqual([dataOf(created).id]);
+    expect(dataOf(listedByAccess)).toEqual(dataOf(listedById));
   });
 
   it('answers bad input with its 4xx and unknown routes with 404 ROUTE_NOT_FOUND', async () => {

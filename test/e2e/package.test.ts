@@ -73,7 +73,7 @@ describe('serverless package', () => {
     });
   });
 
-  it('deploys one nodejs22.x Lambda per endpoint, with the table name in its environment', () => {
+  it('deploys one nodejs22.x Lambda per endpoint, with the table name and no identity setting in its environment', () => {
     const functions = resources('AWS::Lambda::Function');
     expect(functions.map(([name]) => name).sort()).toEqual([
       'CreateProjectLambdaFunction',
@@ -90,8 +90,11 @@ describe('serverless package', () => {
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
-        Environment: { Variables: { TABLE_NAME: 'projects-api-prod-projects', AUTH_MODE: 'gateway' } },
+        Environment: { Variables: { TABLE_NAME: 'projects-api-prod-projects' } },
       });
+      // The JWT authorizer is the one identity check: the functions read its claims, never a token.
+      const variables = Object.keys((fn.Properties.Environment as { Variables: object }).Variables);
+      expect(variables.filter((name) => /AUTH|JWT/.test(name))).toEqual([]);
     }
   });
 
@@ -118,6 +121,19 @@ describe('serverless package', () => {
     expect(routes.$default?.AuthorizationType).not.toBe('JWT');
     expect(routes['GET /openapi.json']?.AuthorizationType).not.toBe('JWT');
     expect(routes['GET /docs']?.AuthorizationType).not.toBe('JWT');
+  });
+
+  it('throttles every route of each stage at that stage’s rate and burst', () => {
+    for (const [stage, rate, burst] of [
+      ['prod', 200, 400],
+      ['dev', 20, 40],
+    ] as const) {
+      const [[, apiStage] = []] = resources('AWS::ApiGatewayV2::Stage', templates[stage]);
+      expect({ stage, settings: apiStage?.Properties.DefaultRouteSettings }).toEqual({
+        stage,
+        settings: { DetailedMetricsEnabled: false, ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst },
+      });
+    }
   });
 
   it('carries the reference page’s renderer in the docs function alone', () => {

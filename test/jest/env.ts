@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 
 process.env.TABLE_NAME = `test-${randomBytes(6).toString('hex')}`;
 process.env.AWS_REGION = 'us-east-1';
-process.env.AUTH_MODE = 'gateway';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.CURSOR_SECRET = 'test-cursor-secret-0123456789abcdef';

@@ -3,11 +3,15 @@
  * one the OpenAPI document describes (status, content type, body schema), or the call fails.
  * So a change of the API that the document does not describe breaks the tests.
  */
-import { createProjectsClient, type Result } from '../../client';
+import { createProjectsClient, type Result, type RetryPolicy } from '../../client';
 import { expectDocumented } from './openapi';
 
-export function documentedClient(baseUrl: string, token?: string) {
-  const client = createProjectsClient({ baseUrl, ...(token !== undefined ? { token } : {}) });
+export function documentedClient(baseUrl: string, token?: string, retry?: Partial<RetryPolicy>) {
+  const client = createProjectsClient({
+    baseUrl,
+    ...(token !== undefined ? { token } : {}),
+    ...(retry ? { retry } : {}),
+  });
   client.api.use({
     async onResponse({ request, response, schemaPath }) {
       const body = await response.clone().text();

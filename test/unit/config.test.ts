@@ -3,7 +3,6 @@ import { ConfigError, readConfig } from '../../lib/config';
 const valid = {
   TABLE_NAME: 'projects',
   CURSOR_SECRET: 'a-cursor-secret-of-32-characters',
-  AUTH_MODE: 'gateway',
 } satisfies NodeJS.ProcessEnv;
 
 const refusal = (env: NodeJS.ProcessEnv) => {
@@ -23,7 +22,6 @@ describe('readConfig', () => {
       region: 'us-east-1',
       dynamodbEndpoint: undefined,
       dynamodb: { connectTimeoutMs: 1000, requestTimeoutMs: 2000, maxAttempts: 3 },
-      auth: { mode: 'gateway' },
       cursorSecret: 'a-cursor-secret-of-32-characters',
     });
   });
@@ -44,16 +42,9 @@ describe('readConfig', () => {
     expect(readConfig({ ...valid, DYNAMODB_ENDPOINT: '  ' }).dynamodbEndpoint).toBeUndefined();
   });
 
-  it('reads the local token settings in AUTH_MODE=local', () => {
-    const config = readConfig({
-      ...valid,
-      AUTH_MODE: 'local',
-      JWT_ISSUER: 'issuer',
-      JWT_AUDIENCE: 'audience',
-      JWT_PUBLIC_JWK: '{}',
-    });
-    expect(config.auth).toEqual({ mode: 'local', issuer: 'issuer', audience: 'audience', publicJwk: '{}' });
-    expect(readConfig({ TABLE_NAME: 't', CURSOR_SECRET: valid.CURSOR_SECRET }).auth).toEqual({ mode: 'gateway' });
+  it('has no identity settings: the owner is what the JWT authorizer passes in the event', () => {
+    const config = readConfig({ ...valid, AUTH_MODE: 'local', JWT_ISSUER: 'issuer', JWT_PUBLIC_JWK: '{}' });
+    expect(config).toEqual(readConfig(valid));
   });
 
   it.each([
@@ -61,13 +52,6 @@ describe('readConfig', () => {
     ['TABLE_NAME blank', { ...valid, TABLE_NAME: '  ' }, /TABLE_NAME/],
     ['CURSOR_SECRET missing', { ...valid, CURSOR_SECRET: undefined }, /CURSOR_SECRET/],
     ['CURSOR_SECRET of 31 characters', { ...valid, CURSOR_SECRET: 'x'.repeat(31) }, /at least 32/],
-    ['an unknown AUTH_MODE', { ...valid, AUTH_MODE: 'none' }, /AUTH_MODE/],
-    ['local mode without JWT_PUBLIC_JWK', { ...valid, AUTH_MODE: 'local', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' }, /JWK/],
-    [
-      'local mode without JWT_ISSUER',
-      { ...valid, AUTH_MODE: 'local', JWT_AUDIENCE: 'a', JWT_PUBLIC_JWK: '{}' },
-      /ISSUER/,
-    ],
     ['a timeout below 10 ms', { ...valid, DYNAMODB_CONNECT_TIMEOUT_MS: '9' }, /CONNECT_TIMEOUT/],
     ['a timeout above 60 s', { ...valid, DYNAMODB_REQUEST_TIMEOUT_MS: '60001' }, /REQUEST_TIMEOUT/],
     ['a fractional timeout', { ...valid, DYNAMODB_REQUEST_TIMEOUT_MS: '1.5' }, /whole number/],

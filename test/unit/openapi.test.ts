@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { errorCatalog } from '../../lib/errors/catalog';
+import { gatewayAnswers } from '../../lib/errors/gateway';
 import { ROUTES } from '../../lib/http/routes';
 import { openApiDocument } from '../../lib/openapi';
 import { renderErrorsMarkdown, renderOpenApiJson } from '../../lib/openapi/render';
@@ -50,13 +51,21 @@ describe('the OpenAPI document', () => {
     const catalog = Object.keys(errorCatalog).sort();
     expect([...document.components.schemas.ErrorCode.enum].sort()).toEqual(catalog);
     const used = new Set<string>();
+    type Schema = { allOf?: { properties?: { code?: { enum: string[] } } }[]; oneOf?: Schema[]; $ref?: string };
+    const gatewayCode = Object.fromEntries(gatewayAnswers.map(({ status, code }) => [String(status), code]));
     for (const operations of Object.values(document.paths as Record<string, Record<string, { responses: object }>>)) {
       for (const operation of Object.values(operations)) {
-        for (const response of Object.values(operation.responses) as {
-          content?: Record<string, { schema: { allOf?: { properties?: { code?: { enum: string[] } } }[] } }>;
-        }[]) {
-          for (const code of response.content?.['application/json']?.schema.allOf?.[1]?.properties?.code?.enum ?? [])
-            used.add(code);
+        for (const [status, response] of Object.entries(operation.responses) as [
+          string,
+          { content?: Record<string, { schema: Schema }> },
+        ][]) {
+          const schema = response.content?.['application/json']?.schema;
+          // The function's envelope, the gateway's message, or either (`oneOf`).
+          for (const one of schema?.oneOf ?? (schema ? [schema] : [])) {
+            for (const code of one.allOf?.[1]?.properties?.code?.enum ?? []) used.add(code);
+            if (one.$ref === '#/components/schemas/GatewayMessage')
+              used.add(gatewayCode[status] ?? `no code for ${status}`);
+          }
         }
       }
     }

@@ -1,4 +1,5 @@
-import { createProjectsClient, UnexpectedResponseError } from '../../../client';
+import { createProjectsClient, GATEWAY_CODES, UnexpectedResponseError } from '../../../client';
+import { gatewayAnswers } from '../../../lib/errors/gateway';
 
 const project = {
   id: '01ARZ3NDEKTSV4RRFFQ69G5FAV',
@@ -94,6 +95,7 @@ describe('the typed client', () => {
       code: 'PROJECT_TITLE_CONFLICT',
       message: '[x] PROJECT_TITLE_CONFLICT',
       requestId: 'req-PROJECT_TITLE_CONFLICT',
+      source: 'api',
     });
     expect(requests).toHaveLength(1);
   });
@@ -133,6 +135,7 @@ describe('the typed client', () => {
       code: 'PROJECT_NOT_FOUND',
       message: '프로젝트가 존재하지 않습니다.',
       requestId: 'r',
+      source: 'api',
     });
   });
 
@@ -162,5 +165,61 @@ describe('the typed client', () => {
     await expect(client.createProject({ title: 'a' })).rejects.toThrow(UnexpectedResponseError);
     await expect(client.getProject(project.id)).rejects.toThrow('the API answered 200 with a body');
     await expect(client.getProject(project.id)).rejects.toMatchObject({ status: 502 });
+  });
+
+  describe('on the answers API Gateway gives itself', () => {
+    const gateway = (status: number, message: string, headers: Record<string, string> = {}) =>
+      json(status, { message }, { 'apigw-requestid': `gw-${status}`, ...headers });
+
+    it('reads each as the catalog code the API’s list gives it', () => {
+      expect(GATEWAY_CODES).toEqual(Object.fromEntries(gatewayAnswers.map(({ status, code }) => [status, code])));
+    });
+
+    it.each(
+      gatewayAnswers.filter(({ status }) => status !== 429 && status !== 503).map((a) => [a.status, a.message, a.code]),
+    )(
+      'returns %s {"message":"%s"} as a result with %s, marked as the gateway’s, without retrying it',
+      async (status, message, code) => {
+        const { client, requests } = fake([
+          gateway(status, message, status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+        ]);
+        const result = await client.createProject({ title: 'a' });
+        expect(!result.ok && result.error).toEqual({
+          status,
+          code,
+          message,
+          requestId: `gw-${status}`,
+          source: 'gateway',
+        });
+        expect(result.headers.get('www-authenticate')).toBe(status === 401 ? 'Bearer' : null);
+        expect(requests).toHaveLength(1);
+      },
+    );
+
+    it('retries a 429 like a 503, and returns it as TOO_MANY_REQUESTS when it lasts', async () => {
+      const throttled = () => gateway(429, 'Too Many Requests');
+      const { client, requests, waits } = fake([throttled(), throttled(), throttled(), throttled()]);
+      const result = await client.updateProject(project.id, { title: 'b' });
+      expect(!result.ok && result.error).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS', source: 'gateway' });
+      expect(requests).toHaveLength(4);
+      expect(waits).toHaveLength(3);
+    });
+
+    it('retries the gateway’s 503 for a keyed create, and returns it as SERVICE_UNAVAILABLE for a change it may have made', async () => {
+      const timedOut = () => gateway(503, 'Service Unavailable');
+      const created = fake([timedOut(), json(201, { status: 'Success', data: project })]);
+      expect(await created.client.createProject({ title: 'a' })).toMatchObject({ ok: true, status: 201 });
+      expect(created.requests).toHaveLength(2);
+      const changed = fake([timedOut()]);
+      const result = await changed.client.updateProject(project.id, { title: 'b' });
+      expect(!result.ok && result.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', source: 'gateway' });
+      expect(changed.requests).toHaveLength(1);
+    });
+
+    it('throws for a gateway body with a status the gateway never gives, or with more than its message', async () => {
+      const { client } = fake([gateway(418, "I'm a teapot"), json(401, { message: 'Unauthorized', extra: 1 })]);
+      await expect(client.getProject(project.id)).rejects.toThrow(UnexpectedResponseError);
+      await expect(client.getProject(project.id)).rejects.toMatchObject({ status: 401 });
+    });
   });
 });

@@ -122,4 +122,30 @@ describe('retryingFetch', () => {
     await expect(change.send(request('PATCH'))).rejects.toThrow('fetch failed');
     expect(change.count()).toBe(1);
   });
+
+  it('retries a 429 whatever the request (nothing ran), and the gateway’s 503 only for what is safe to send twice', async () => {
+    const counted = (answer: () => Response) => {
+      let sent = 0;
+      return {
+        count: () => sent,
+        send: retryingFetch(
+          { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+          async () => {
+            sent++;
+            return answer();
+          },
+          async () => undefined,
+        ),
+      };
+    };
+    const throttled = counted(() => new Response('{"message":"Too Many Requests"}', { status: 429 }));
+    expect((await throttled.send(request('PATCH'))).status).toBe(429);
+    expect(throttled.count()).toBe(3);
+    const gatewayTimeout = counted(() => new Response('{"message":"Service Unavailable"}', { status: 503 }));
+    expect((await gatewayTimeout.send(request('PATCH'))).status).toBe(503);
+    expect(gatewayTimeout.count()).toBe(1);
+    const functionUnavailable = counted(() => new Response('{}', { status: 503, headers: { 'x-request-id': 'r' } }));
+    expect((await functionUnavailable.send(request('PATCH'))).status).toBe(503);
+    expect(functionUnavailable.count()).toBe(3);
+  });
 });

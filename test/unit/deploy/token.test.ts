@@ -92,7 +92,35 @@ describe('npm run token -- --stage <stage> <user>', () => {
     expect(cloudFormation.calls()).toHaveLength(0);
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await tokenCommand([], () => undefined)).toBe(2);
-    expect(stderr).toHaveBeenCalledWith('usage: npm run -s token -- [--stage <stage>] [--region <region>] <userId>\n');
+    expect(stderr).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^usage: npm run -s token -- \[--access\] \[--stage <stage>\] \[--region <region>\] <userId>\n/,
+      ),
+    );
     stderr.mockRestore();
+  });
+
+  it('prints an access token with --access: the audience as client_id, and no aud', async () => {
+    const printed: string[] = [];
+    expect(await tokenCommand(['--access', 'carol'], (line) => printed.push(line))).toBe(0);
+    const claims = JSON.parse(Buffer.from(printed[0]?.split('.')[1] ?? '', 'base64url').toString());
+    expect(claims).toMatchObject({ sub: 'carol', client_id: 'projects-api', token_use: 'access' });
+    expect(claims).not.toHaveProperty('aud');
+  });
+
+  it('prints the usage for --help, and refuses an unknown option or an id the API would refuse, in one line each', async () => {
+    const printed: string[] = [];
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await tokenCommand(['--help'], (line) => printed.push(line))).toBe(0);
+      expect(printed[0]).toMatch(/^usage: /);
+      expect(await tokenCommand(['--nope', 'carol'], (line) => printed.push(line))).toBe(2);
+      expect(String(stderr.mock.calls[0]?.[0])).toMatch(/^Unknown option '--nope'/);
+      expect(await tokenCommand(['x'.repeat(257)], (line) => printed.push(line))).toBe(2);
+      expect(stderr).toHaveBeenLastCalledWith('a user id has 1 to 256 characters: the API refuses any other\n');
+      expect(printed).toHaveLength(1);
+    } finally {
+      stderr.mockRestore();
+    }
   });
 });

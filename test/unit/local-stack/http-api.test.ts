@@ -42,7 +42,7 @@ const eventOf = (overrides: Partial<Parameters<typeof httpApiEvent>[0]> = {}) =>
   const raw = request(overrides);
   const match = matchRoute(ROUTES, raw.method, raw.url.split('?')[0] ?? '/');
   if (!match) throw new Error('no route');
-  return httpApiEvent(raw, match, new Date('2026-03-12T19:03:58.390Z'));
+  return httpApiEvent(raw, match, { now: new Date('2026-03-12T19:03:58.390Z') });
 };
 
 describe('matchRoute', () => {
