@@ -129,6 +129,7 @@ export interface components {
         Project: {
             /** @description Server-generated, opaque (a ULID). */
             id: string;
+            /** @description As stored: trimmed and in Unicode NFC. NFC can write one code point as up to three (U+FB2C), so a title sent with 100 code points can be stored with more. */
             title: string;
             description: string;
             /** @description Starts at 1 and grows by one on every change. */
@@ -144,7 +145,7 @@ export interface components {
             deletedAt: string | null;
         };
         NewProject: {
-            /** @description Trimmed, 1 to 100 characters (code points), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC, as sent. Two titles are the same when equal after Unicode’s NFKC_Casefold (NFKC, removing default-ignorable characters such as zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers and bidi marks, and full case folding: ẞ, ß and ss fold alike, dotless ı and i stay different letters), trimming and collapsing white space. */
+            /** @description Trimmed, 1 to 100 characters counted as sent (code points, before any normalization, as `maxLength` counts), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC. Characters that show nothing neither make a title visible nor make two titles different: Unicode’s default-ignorable code points (zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers, bidi marks), the format controls (General_Category Cf, such as the interlinear annotation characters and the Egyptian hieroglyph format controls) but the prepended concatenation marks (Prepended_Concatenation_Mark), which are drawn; and the Braille pattern blank (U+2800), which counts as a space. Two titles are the same when equal after Unicode’s NFKC_Casefold (NFKC, removing default-ignorable characters, full case folding: ẞ, ß and ss fold alike, dotless ı and i stay different letters), removing the characters that show nothing, trimming and collapsing white space. */
             title: string;
             /**
              * @description At most 1,000 characters (code points).
@@ -154,7 +155,7 @@ export interface components {
         };
         /** @description At least one of title and description; `version` alone is not a change. */
         ProjectPatch: {
-            /** @description Trimmed, 1 to 100 characters (code points), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC, as sent. Two titles are the same when equal after Unicode’s NFKC_Casefold (NFKC, removing default-ignorable characters such as zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers and bidi marks, and full case folding: ẞ, ß and ss fold alike, dotless ı and i stay different letters), trimming and collapsing white space. */
+            /** @description Trimmed, 1 to 100 characters counted as sent (code points, before any normalization, as `maxLength` counts), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC. Characters that show nothing neither make a title visible nor make two titles different: Unicode’s default-ignorable code points (zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers, bidi marks), the format controls (General_Category Cf, such as the interlinear annotation characters and the Egyptian hieroglyph format controls) but the prepended concatenation marks (Prepended_Concatenation_Mark), which are drawn; and the Braille pattern blank (U+2800), which counts as a space. Two titles are the same when equal after Unicode’s NFKC_Casefold (NFKC, removing default-ignorable characters, full case folding: ẞ, ß and ss fold alike, dotless ı and i stay different letters), removing the characters that show nothing, trimming and collapsing white space. */
             title?: string;
             /** @description At most 1,000 characters (code points). */
             description?: string;

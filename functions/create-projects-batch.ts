@@ -28,7 +28,7 @@ async function createProjectsBatch({ owner, body, headers, language, context }: 
     return answerOf(await createAtomicBatch(projectCreator, owner, projects, batchCreated(projects), idempotency));
   }
   const idempotency = idempotencyOf(key, ROUTE, body);
-  const { valid, invalid } = validateEach(CreateProjectBody, body.projects, language);
+  const { valid, invalid } = validateEach(CreateProjectBody, body.projects, language, 'projects');
   const report = batchReport(invalid, language);
   return answerOf(await createBestEffortBatch(projectCreator, owner, valid, report, idempotency, deadlineOf(context)));
 }

@@ -25,7 +25,12 @@ export function encodeCursor(secret: string, owner: string, deleted: boolean, po
 }
 
 function invalidCursor(): Rejection {
-  return validationFailed([{ field: 'cursor', message: 'The cursor is not valid for this list.' }]);
+  return validationFailed([
+    {
+      field: 'cursor',
+      message: { en: 'The cursor is not valid for this list.', ko: '이 목록에 쓸 수 없는 커서입니다.' },
+    },
+  ]);
 }
 
 /** The position a cursor names; a 400 VALIDATION_FAILED for an altered or foreign cursor. */

@@ -11,7 +11,7 @@ const doc = (schema: z.ZodMiniType, meta: Record<string, unknown>) => z.globalRe
 
 doc(Title, {
   description:
-    'Trimmed, 1 to 100 characters (code points), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC, as sent. Two titles are the same when equal after Unicode’s NFKC_Casefold (NFKC, removing default-ignorable characters such as zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers and bidi marks, and full case folding: ẞ, ß and ss fold alike, dotless ı and i stay different letters), trimming and collapsing white space.',
+    'Trimmed, 1 to 100 characters counted as sent (code points, before any normalization, as `maxLength` counts), at least one of them visible; no control characters and no bidi overrides, embeddings or isolates. Stored trimmed, in Unicode NFC. Characters that show nothing neither make a title visible nor make two titles different: Unicode’s default-ignorable code points (zero-width spaces and joiners, soft hyphens, variation selectors, Hangul fillers, bidi marks), the format controls (General_Category Cf, such as the interlinear annotation characters and the Egyptian hieroglyph format controls) but the prepended concatenation marks (Prepended_Concatenation_Mark), which are drawn; and the Braille pattern blank (U+2800), which counts as a space. Two titles are the same when equal after Unicode’s NFKC_Casefold (NFKC, removing default-ignorable characters, full case folding: ẞ, ß and ss fold alike, dotless ı and i stay different letters), removing the characters that show nothing, trimming and collapsing white space.',
   minLength: 1,
   maxLength: TITLE_MAX_LENGTH,
 });

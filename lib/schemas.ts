@@ -41,7 +41,8 @@ export const CreateProjectBody = z.strictObject({
 });
 export type CreateProjectInput = z.output<typeof CreateProjectBody>;
 
-export const Version = z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER));
+/** A version: a whole number from 1 (z.int() takes only safe integers, so it has its maximum). */
+export const Version = z.int().check(z.minimum(1));
 
 export const UpdateProjectBody = z
   .strictObject({
@@ -61,16 +62,22 @@ export const UpdateProjectBody = z
   });
 export type UpdateProjectInput = z.output<typeof UpdateProjectBody>;
 
+function pageSizeProblem(raw: string): Bilingual | undefined {
+  if (!/^[0-9]{1,3}$/.test(raw)) {
+    return {
+      en: `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.`,
+      ko: `1부터 ${MAX_PAGE_SIZE}까지의 정수여야 합니다.`,
+    };
+  }
+  if (Number(raw) < 1) return { en: 'Must be at least 1.', ko: '1 이상이어야 합니다.' };
+  if (Number(raw) > MAX_PAGE_SIZE) {
+    return { en: `Must be at most ${MAX_PAGE_SIZE}.`, ko: `${MAX_PAGE_SIZE} 이하여야 합니다.` };
+  }
+  return undefined;
+}
+
 /** A whole number from 1 to 100, written in decimal digits only. */
-const PageSize = z.pipe(
-  z.pipe(
-    z.string().check(z.regex(/^[0-9]{1,3}$/, { error: 'Must be a whole number from 1 to 100.' })),
-    z.transform(Number),
-  ),
-  z
-    .number()
-    .check(z.minimum(1, { error: 'Must be at least 1.' }), z.maximum(MAX_PAGE_SIZE, { error: 'Must be at most 100.' })),
-);
+const PageSize = z.pipe(checkedString(pageSizeProblem), z.transform(Number));
 
 /** Query parameters of GET /projects. Parameters it does not know are ignored. */
 export const Limit = z.pipe(

@@ -1,6 +1,6 @@
 /**
- * Validation with zod: a schema's issues become `errors[]`, one entry per field (and per
- * unknown key), in English or, with zod's own Korean locale and our texts, in Korean.
+ * Validation with zod: a schema's issues become `errors[]`, one entry per field and reason
+ * (and per unknown key), in the words of zod's own English or Korean locale and our texts.
  * Only the functions that take a body or a query import it, and so zod.
  */
 import type * as z from 'zod/mini';
@@ -8,21 +8,29 @@ import { safeParse } from 'zod/mini';
 import type { Language } from './errors/catalog';
 import { type ErrorDetail, validationFailed } from './errors/rejections';
 
-/** Turns zod issues into `errors[]`, one entry per field (and per unknown key). */
-export function validationDetails(issues: readonly z.core.$ZodIssue[], language: Language): ErrorDetail[] {
+/**
+ * Turns zod issues into `errors[]`, one entry per field and reason (and per unknown key). The
+ * fields are named from `at` (a batch item is `projects.<index>`); the whole value is `body`.
+ */
+export function validationDetails(
+  issues: readonly z.core.$ZodIssue[],
+  language: Language,
+  at: readonly string[] = [],
+): ErrorDetail[] {
   const details: ErrorDetail[] = [];
+  const add = (path: readonly string[], message: string) => {
+    const field = path.length > 0 ? path.join('.') : 'body';
+    if (!details.some((detail) => detail.field === field && detail.message === message))
+      details.push({ field, message });
+  };
   for (const issue of issues) {
-    const path = issue.path.map(String);
+    const path = [...at, ...issue.path.map(String)];
     const localized = language === 'ko' ? (issue as { params?: { ko?: string } }).params?.ko : undefined;
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        details.push({
-          field: [...path, key].join('.'),
-          message: language === 'ko' ? '허용되지 않는 필드입니다.' : 'Unknown field.',
-        });
-      }
+      for (const key of issue.keys)
+        add([...path, key], language === 'ko' ? '허용되지 않는 필드입니다.' : 'Unknown field.');
     } else {
-      details.push({ field: path.length > 0 ? path.join('.') : 'body', message: localized ?? issue.message });
+      add(path, localized ?? issue.message);
     }
   }
   return details;
@@ -38,6 +46,36 @@ function typeOf(value: unknown): string {
 
 const quoted = (value: unknown) => (typeof value === 'string' ? `"${value}"` : String(value));
 const UNITS: Record<string, string> = { string: '문자', array: '개' };
+const ENGLISH_UNITS: Record<string, string> = { string: 'characters', array: 'items' };
+
+/**
+ * English texts for the issues our schemas can raise, in the very words of zod's own `en`
+ * locale (test/unit/validation.test.ts compares them), which says what was expected where
+ * zod/mini alone says only "Invalid input".
+ */
+export function englishError(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `Invalid input: expected ${issue.expected}, received ${typeOf(issue.input)}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `Invalid input: expected ${quoted(issue.values[0])}`
+        : `Invalid option: expected one of ${issue.values.map(quoted).join('|')}`;
+    case 'too_big':
+    case 'too_small': {
+      const big = issue.code === 'too_big';
+      const limit = (big ? issue.maximum : issue.minimum).toString();
+      const adjective = `${big ? '<' : '>'}${issue.inclusive ? '=' : ''}`;
+      const unit = ENGLISH_UNITS[issue.origin ?? ''];
+      const expected = unit ? `to have ${adjective}${limit} ${unit}` : `to be ${adjective}${limit}`;
+      return `Too ${big ? 'big' : 'small'}: expected ${issue.origin ?? 'value'} ${expected}`;
+    }
+    case 'unrecognized_keys':
+      return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.map(quoted).join(', ')}`;
+    default:
+      return 'Invalid input';
+  }
+}
 
 /**
  * Korean texts for the issues our schemas can raise, in the very words of zod's own `ko`
@@ -73,7 +111,7 @@ export function koreanError(issue: z.core.$ZodRawIssue): string {
 export type Validator<T> = (value: unknown, language: Language) => T;
 
 const check = <S extends z.ZodMiniType>(schema: S, value: unknown, language: Language) =>
-  safeParse(schema, value, language === 'ko' ? { error: koreanError } : undefined);
+  safeParse(schema, value, { error: language === 'ko' ? koreanError : englishError });
 
 export function validate<S extends z.ZodMiniType>(schema: S, value: unknown, language: Language): z.output<S> {
   const result = check(schema, value, language);
@@ -87,14 +125,24 @@ export interface InvalidItem {
   details: ErrorDetail[];
 }
 
-/** Checks each value of a list on its own: the valid ones, typed, and the `errors[]` of each other one, by index. */
-export function validateEach<S extends z.ZodMiniType>(schema: S, values: readonly unknown[], language: Language) {
+/**
+ * Checks each value of a list on its own: the valid ones, typed, and the `errors[]` of each
+ * other one, by index. Given the list's name, the fields are named as in the whole body
+ * (`projects.1.title`).
+ */
+export function validateEach<S extends z.ZodMiniType>(
+  schema: S,
+  values: readonly unknown[],
+  language: Language,
+  list?: string,
+) {
   const valid: { index: number; input: z.output<S> }[] = [];
   const invalid: InvalidItem[] = [];
   values.forEach((value, index) => {
     const result = check(schema, value, language);
+    const at = list === undefined ? [] : [list, String(index)];
     if (result.success) valid.push({ index, input: result.data });
-    else invalid.push({ index, details: validationDetails(result.error.issues, language) });
+    else invalid.push({ index, details: validationDetails(result.error.issues, language, at) });
   });
   return { valid, invalid };
 }

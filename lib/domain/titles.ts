@@ -12,11 +12,23 @@ const CONTROL_CHARACTER = /\p{Cc}/u;
 const WHITE_SPACE_RUN = /\s+/gu;
 
 /**
- * Characters that change nothing a person sees (Unicode's Default_Ignorable_Code_Point):
- * zero-width spaces and joiners, soft hyphens, word joiners, the BOM, variation selectors,
- * Hangul fillers, bidi marks, tag characters. They are folded out of the title key.
+ * Characters that show nothing: Unicode's Default_Ignorable_Code_Point (zero-width spaces and
+ * joiners, soft hyphens, word joiners, the BOM, variation selectors, Hangul fillers, bidi
+ * marks, tag characters) and the format controls (General_Category Cf: the interlinear
+ * annotation characters, the Egyptian hieroglyph format controls, …) but for the prepended
+ * concatenation marks (Prepended_Concatenation_Mark: the Arabic number signs and their like,
+ * which are drawn). They are folded out of the title key. JavaScript has no property for those
+ * marks: PREPENDED_CONCATENATION_MARK lists them, and a test holds the list to Unicode's data.
  */
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+export const PREPENDED_CONCATENATION_MARK = '\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}';
+const INVISIBLE = new RegExp(`(?![${PREPENDED_CONCATENATION_MARK}])[\\p{Default_Ignorable_Code_Point}\\p{Cf}]`, 'gu');
+
+/**
+ * Characters that show as a space and nothing else, though Unicode counts them as symbols:
+ * the Braille pattern with no dots (U+2800, the first of the Braille Patterns block, whose
+ * code points are their dots). They are white space in the title key.
+ */
+const BLANK = /\u2800/gu;
 
 /**
  * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they can
@@ -45,7 +57,8 @@ export function titleProblem(raw: string): Bilingual | undefined {
       ko: '제목에 양방향 재정의 또는 격리 문자를 사용할 수 없습니다.',
     };
   }
-  const length = codePointLength(canonicalTitle(raw));
+  // Counted as sent (trimmed, before normalization), as the OpenAPI document's maxLength counts.
+  const length = codePointLength(raw.trim());
   if (length < 1) return { en: 'Title must not be empty.', ko: '제목은 비어 있을 수 없습니다.' };
   if (length > TITLE_MAX_LENGTH) {
     return {
@@ -74,7 +87,7 @@ export function canonicalTitle(raw: string): string {
 export function titleKey(raw: string): string {
   const folded = caseFold(raw.normalize('NFKC').replace(INVISIBLE, '')).normalize('NFKC');
   // Stryker disable next-line StringLiteral: equivalent, no code point that is not default-ignorable becomes one under NFKC and case folding (every one checked), so this finds none; a guard for later Unicode versions
-  const visible = folded.replace(INVISIBLE, '');
+  const visible = folded.replace(INVISIBLE, '').replace(BLANK, ' ');
   return visible.replace(WHITE_SPACE_RUN, ' ').trim();
 }
 

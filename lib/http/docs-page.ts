@@ -97,7 +97,7 @@ export function servePage(page: DocsPage) {
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': page.contentSecurityPolicy,
       'cache-control': 'public, max-age=300',
-      vary: 'accept-encoding',
+      vary: 'Accept-Encoding, Origin',
     };
     if (!acceptsGzip(headers['accept-encoding'])) return { status: 200, raw: page.html, headers: common };
     compressed ??= gzipSync(page.html).toString('base64');

@@ -1,9 +1,14 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { Event, RequestContext, Result } from './types';
 
-/** Sent with every answer: nothing is cached, sniffed, framed or referred. */
+/**
+ * Sent with every answer: nothing is cached, sniffed, framed or referred. An answer a route
+ * lets be cached still varies by `Origin`: API Gateway adds CORS headers that depend on it,
+ * and a shared cache must not serve one origin's answer to another.
+ */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
+  vary: 'Origin',
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',

@@ -22,7 +22,10 @@ export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const Project = z
   .object({
     id: z.string().meta({ description: 'Server-generated, opaque (a ULID).' }),
-    title: z.string().meta({ maxLength: TITLE_MAX_LENGTH }),
+    title: z.string().meta({
+      maxLength: 3 * TITLE_MAX_LENGTH,
+      description: `As stored: trimmed and in Unicode NFC. NFC can write one code point as up to three (U+FB2C), so a title sent with ${TITLE_MAX_LENGTH} code points can be stored with more.`,
+    }),
     description: z.string().meta({ maxLength: DESCRIPTION_MAX_LENGTH }),
     version: z.number().int().min(1).meta({ description: 'Starts at 1 and grows by one on every change.' }),
     createdAt: z.string().meta({ format: 'date-time' }),

@@ -180,7 +180,7 @@ describe('the local stack (npm start)', () => {
     const owner = documentedClient(stack.baseUrl, (await token('carol', stack.env)).trim());
     const post = (title: string) => owner.createProject({ title });
     expect((await post('Plan')).status).toBe(201);
-    for (const variant of ['Plan\u200b', 'Pl\u00adan', 'Plan\u2060', 'Plan\u200e']) {
+    for (const variant of ['Plan\u200b', 'Pl\u00adan', 'Plan\u2060', 'Plan\u200e', 'Plan\u2800', 'Pl\uFFF9an']) {
       const reply = await post(variant);
       expect({ variant, status: reply.status, code: errorOf(reply).code }).toEqual({
         variant,
@@ -188,7 +188,7 @@ describe('the local stack (npm start)', () => {
         code: 'PROJECT_TITLE_CONFLICT',
       });
     }
-    for (const refused of ['Plan\u202e', '\u200b', '\u200d', '\u3164', '\ufe0f']) {
+    for (const refused of ['Plan\u202e', '\u200b', '\u200d', '\u3164', '\ufe0f', '\u2800', '\uFFF9', '\u{13430}']) {
       const reply = await post(refused);
       expect({ refused, status: reply.status, field: errorOf(reply).errors?.[0]?.field }).toEqual({
         refused,

@@ -132,7 +132,7 @@ describe('POST /projects/batch (atomic: false)', () => {
         index: 1,
         code: 'VALIDATION_FAILED',
         message: '[Bad Request] The request is invalid.',
-        errors: [{ field: 'title', message: 'Title must not be empty.' }],
+        errors: [{ field: 'projects.1.title', message: 'Title must not be empty.' }],
       },
       { index: 2, code: 'PROJECT_TITLE_CONFLICT', message: '[Conflict] A project with the same title already exists.' },
       {
@@ -145,13 +145,13 @@ describe('POST /projects/batch (atomic: false)', () => {
         index: 5,
         code: 'VALIDATION_FAILED',
         message: '[Bad Request] The request is invalid.',
-        errors: [{ field: 'body', message: expect.any(String) }],
+        errors: [{ field: 'projects.5', message: 'Invalid input: expected object, received string' }],
       },
       {
         index: 6,
         code: 'VALIDATION_FAILED',
         message: '[Bad Request] The request is invalid.',
-        errors: [{ field: 'extra', message: 'Unknown field.' }],
+        errors: [{ field: 'projects.6.extra', message: 'Unknown field.' }],
       },
     ]);
     expect(await projectsOf(owner)).toHaveLength(3);

@@ -13,7 +13,7 @@ describe('GET /docs', () => {
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(reply.headers['content-security-policy']).toMatch(/^default-src 'none'; script-src 'sha256-/);
     expect(reply.headers['cache-control']).toBe('public, max-age=300');
-    expect(reply.headers.vary).toBe('accept-encoding');
+    expect(reply.headers.vary).toBe('Accept-Encoding, Origin');
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     expect(reply.headers['x-frame-options']).toBe('DENY');
     expect(reply.headers['x-request-id']).toMatch(/^[\w-]+$/);

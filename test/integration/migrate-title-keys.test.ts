@@ -139,6 +139,19 @@ describe('check-consistency --fix-title-keys', () => {
     expect((await invoke(createHandler, { owner: 'carol', body: { title: 'ılık' } })).status).toBe(409);
   });
 
+  it('moves keys that kept characters that show nothing: a blank pattern, annotation or format controls', async () => {
+    await legacyProject('dana', '01ARZ3NDEKTSV4RRFFQ69G5FC1', 'Plan', 'plan');
+    await legacyProject('dana', '01ARZ3NDEKTSV4RRFFQ69G5FC2', 'Plan\u2800', 'plan\u2800');
+    await legacyProject('dana', '01ARZ3NDEKTSV4RRFFQ69G5FC3', 'Pl\uFFF9an notes', 'pl\ufff9an notes');
+
+    const { code, stdout } = await fix();
+    expect(stdout).toContain('CONFLICT owner dana: project 01ARZ3NDEKTSV4RRFFQ69G5FC2');
+    expect(code).toBe(1);
+    const moved = (await table.scan()).find((item) => item.id === '01ARZ3NDEKTSV4RRFFQ69G5FC3');
+    expect(moved?.titleKey).toBe('plan notes');
+    expect((await invoke(createHandler, { owner: 'dana', body: { title: 'PLAN NOTES' } })).status).toBe(409);
+  });
+
   it('changes nothing of a project whose key is right already', async () => {
     const fresh = `fresh-${Date.now()}`;
     expect((await invoke(createHandler, { owner: fresh, body: { title: 'Right already' } })).status).toBe(201);

@@ -28,6 +28,8 @@ const SECURITY_HEADERS = {
 function expectSecure(reply: Reply, status: number, cacheControl = 'no-store') {
   expect(reply.status).toBe(status);
   expect(reply.headers).toMatchObject({ ...SECURITY_HEADERS, 'cache-control': cacheControl });
+  // API Gateway's CORS headers depend on Origin: a shared cache keeps one answer per origin.
+  expect(reply.headers.vary?.split(/,\s*/)).toContain('Origin');
   expect(reply.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
 }
 

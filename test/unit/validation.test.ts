@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
-import { ko } from 'zod/v4/locales';
-import { koreanError, validateEach } from '../../lib/validation';
+import { en, ko } from 'zod/v4/locales';
+import { UpdateProjectBody } from '../../lib/schemas';
+import { englishError, koreanError, validateEach, validationDetails } from '../../lib/validation';
 
 const zods = ko().localeError;
+const zodsEnglish = en().localeError;
 
 /** Every issue our request schemas can raise, with zod's own Korean text beside ours. */
 const schemas: [string, z.ZodMiniType, unknown][] = [
@@ -38,6 +40,36 @@ describe('koreanError', () => {
   });
 });
 
+describe('englishError', () => {
+  it.each(schemas)(
+    'says what zod’s English locale says for %s, never a bare "Invalid input"',
+    (_name, schema, value) => {
+      const result = z.safeParse(schema, value, { error: (issue) => englishError(issue) });
+      const reference = z.safeParse(schema, value, { error: zodsEnglish });
+      expect(result.success).toBe(false);
+      const messages = result.error?.issues.map((issue) => issue.message);
+      expect(messages).toEqual(reference.error?.issues.map((issue) => issue.message));
+      expect(messages).not.toContain('Invalid input');
+    },
+  );
+});
+
+describe('validationDetails', () => {
+  it('gives one entry per field and reason: a number over both of two limits is named once', () => {
+    const twice = z.number().check(z.maximum(Number.MAX_SAFE_INTEGER), z.maximum(Number.MAX_SAFE_INTEGER));
+    const result = z.safeParse(z.strictObject({ version: twice }), { version: 2 ** 53 }, { error: englishError });
+    const issues = result.error?.issues ?? [];
+    expect(issues.length).toBeGreaterThan(1);
+    expect(validationDetails(issues, 'en')).toEqual([
+      { field: 'version', message: `Too big: expected number to be <=${Number.MAX_SAFE_INTEGER}` },
+    ]);
+    const once = z.safeParse(UpdateProjectBody, { title: 'a', version: 2 ** 53 }, { error: englishError });
+    expect(validationDetails(once.error?.issues ?? [], 'en')).toEqual([
+      { field: 'version', message: `Too big: expected int to be <=${Number.MAX_SAFE_INTEGER}` },
+    ]);
+  });
+});
+
 describe('validateEach', () => {
   const Item = z.strictObject({ title: z.string().check(z.minLength(1)) });
 
@@ -56,6 +88,14 @@ describe('validateEach', () => {
     expect(invalid.map(({ details }) => details[0]?.message)).toEqual([
       '잘못된 입력: 예상 타입은 string, 받은 타입은 number입니다',
       '허용되지 않는 필드입니다.',
+    ]);
+  });
+
+  it('names the fields as in the whole body when given the list’s name: projects.<index>', () => {
+    const { invalid } = validateEach(Item, [{ title: 'a' }, 5, { title: '' }], 'en', 'projects');
+    expect(invalid.map(({ details }) => details.map((detail) => detail.field))).toEqual([
+      ['projects.1'],
+      ['projects.2.title'],
     ]);
   });
 });

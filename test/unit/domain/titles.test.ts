@@ -221,3 +221,49 @@ describe('codePointLength', () => {
     expect(codePointLength(text)).toBe(length);
   });
 });
+
+describe('a title’s length, as the OpenAPI document counts it', () => {
+  const tooLong = { en: 'Title must be at most 100 characters.', ko: '제목은 100자 이하여야 합니다.' };
+
+  it('counts code points as sent: 100 × U+FB2C is a title though NFC makes it 300', () => {
+    const sent = '\uFB2C'.repeat(100);
+    expect(codePointLength(canonicalTitle(sent))).toBe(300);
+    expect(titleProblem(sent)).toBeUndefined();
+    expect(titleProblem(`${sent}\uFB2C`)).toEqual(tooLong);
+  });
+
+  it('refuses 120 code points of decomposed text, which NFC would make 60', () => {
+    const sent = 'e\u0301'.repeat(60);
+    expect(codePointLength(canonicalTitle(sent))).toBe(60);
+    expect(titleProblem(sent)).toEqual(tooLong);
+  });
+
+  it('accepts every text the schema’s maxLength accepts, length-wise', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 100 }), (text) => {
+        fc.pre(codePointLength(text) <= 100);
+        return titleProblem(text)?.en !== tooLong.en;
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('titles made of what shows nothing', () => {
+  it.each([
+    ['a Braille pattern blank', '\u2800'],
+    ['an interlinear annotation anchor', '\uFFF9'],
+    ['an Egyptian hieroglyph format control', '\u{13430}'],
+    ['blanks and joiners', '\u2800\u200d\u2800'],
+  ])('refuses %s as a title with nothing visible', (_name, title) => {
+    expect(titleProblem(title)).toEqual({
+      en: 'Title must contain a visible character.',
+      ko: '제목에 보이는 문자가 하나 이상 있어야 합니다.',
+    });
+  });
+
+  it('keeps a prepended concatenation mark, which is drawn: an Arabic number sign is a title', () => {
+    expect(titleProblem('\u0600')).toBeUndefined();
+    expect(titleKey('\u0600١٢')).not.toBe(titleKey('١٢'));
+  });
+});
