@@ -122,8 +122,15 @@ export interface Tally {
 
 export const newTally = (): Tally => ({ operations: 0, byStatus: {}, unavailable: 0, unexpected: [] });
 
-/** The contract's 503: the catalog code and a Retry-After the client can follow. */
+/**
+ * The contract's answers to retry: a function's 503 (the catalog code and a Retry-After the
+ * client can follow), or API Gateway's own 503 or 429 (`{"message":"…"}`, the local stack's
+ * queue or throttling).
+ */
 export function isContractUnavailable(reply: OpReply): boolean {
+  const gateways = { 503: 'Service Unavailable', 429: 'Too Many Requests' } as Record<number, string>;
+  const gateway = reply.json && Object.keys(reply.json).length === 1 && reply.json.message === gateways[reply.status];
+  if (gateway) return true;
   return reply.status === 503 && reply.json?.code === 'SERVICE_UNAVAILABLE' && Boolean(reply.headers?.['retry-after']);
 }
 

@@ -141,11 +141,11 @@ Powertools Logger and Metrics (about 32 KiB, the structured log line and EMF met
 middy with \`@middy/http-error-handler\` and \`http-errors\` (about 10 KiB, the error path the design card
 asks for) and our own code (about 28 KiB: the error catalog in two languages, the middlewares, the
 DynamoDB adapter). Functions without a body or query (get, delete, restore) load neither zod nor the body
-checks. Already done to get here: \`zod/mini\` instead of classic zod (−73 KiB), JWT verification with
-\`node:crypto\` instead of jose (−17 KiB), the OpenAPI function serving the generated document instead of
+checks. Already done to get here: \`zod/mini\` instead of classic zod (−73 KiB), no JWT verification in
+the functions (API Gateway's JWT authorizer verifies every token, locally as deployed), the OpenAPI function serving the generated document instead of
 generating it (−90 KiB), one bundle per function; and with the layers (which added \`http-errors\`):
-docs-only text out of the bundles, each function building only its part of the repository, the body and
-token checks only where used, our own Korean validation texts instead of zod's locale (−3.7 KiB), \`depd\`
+docs-only text out of the bundles, each function building only its part of the repository, the body
+checks only where used, our own Korean validation texts instead of zod's locale (−3.7 KiB), \`depd\`
 aliased to a no-op (−4.4 KiB) and \`http-errors\` loaded at the first rejection (−4 ms of init). Before
 the layers, the same table read: create 431.8 KiB (1.29 ×), batch 434.0, list 430.8, get 398.8, update
 430.4, delete 399.1, restore 398.9, OpenAPI 96.6 (its document has grown by 2 KiB since: the 405 answer and

@@ -41,7 +41,7 @@ export interface ApiError {
   /** Who answered: a function of the API (in its envelope), or API Gateway itself (`{"message": …}`). */
   source: 'api' | 'gateway';
   errors?: ErrorDetail[];
-  /** `Retry-After` in seconds, on a `503` that was still failing after the client's retries. */
+  /** `Retry-After` in seconds, where the answer sent one (a `503` still failing after the client's retries). */
   retryAfter?: number;
 }
 

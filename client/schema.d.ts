@@ -387,7 +387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB (a body sent as base64 grows by a third). */
             413: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -397,7 +397,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst for each route, all clients together) refused the request. */
             429: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -561,7 +561,7 @@ export interface operations {
             /**
              * @description `PAYLOAD_TOO_LARGE`: The body is larger than 256 KiB (after base64 decoding). Over API Gateway’s 10 MB, or Lambda’s 6 MB for the whole request, API Gateway answers itself with `{"message":"Request Entity Too Large"}`: the typed client gives this code.
              *
-             *     From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB.
+             *     From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB (a body sent as base64 grows by a third).
              */
             413: {
                 headers: {
@@ -617,7 +617,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst for each route, all clients together) refused the request. */
             429: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -798,7 +798,7 @@ export interface operations {
             /**
              * @description `PAYLOAD_TOO_LARGE`: The body is larger than 256 KiB (after base64 decoding). Over API Gateway’s 10 MB, or Lambda’s 6 MB for the whole request, API Gateway answers itself with `{"message":"Request Entity Too Large"}`: the typed client gives this code.
              *
-             *     From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB.
+             *     From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB (a body sent as base64 grows by a third).
              */
             413: {
                 headers: {
@@ -854,7 +854,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst for each route, all clients together) refused the request. */
             429: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -981,7 +981,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB (a body sent as base64 grows by a third). */
             413: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -991,7 +991,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst for each route, all clients together) refused the request. */
             429: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -1135,7 +1135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB (a body sent as base64 grows by a third). */
             413: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -1145,7 +1145,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst for each route, all clients together) refused the request. */
             429: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -1350,7 +1350,7 @@ export interface operations {
             /**
              * @description `PAYLOAD_TOO_LARGE`: The body is larger than 256 KiB (after base64 decoding). Over API Gateway’s 10 MB, or Lambda’s 6 MB for the whole request, API Gateway answers itself with `{"message":"Request Entity Too Large"}`: the typed client gives this code.
              *
-             *     From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB.
+             *     From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB (a body sent as base64 grows by a third).
              */
             413: {
                 headers: {
@@ -1388,7 +1388,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst for each route, all clients together) refused the request. */
             429: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -1537,7 +1537,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB (a body sent as base64 grows by a third). */
             413: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -1547,7 +1547,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst for each route, all clients together) refused the request. */
             429: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -1625,7 +1625,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB (a body sent as base64 grows by a third). */
             413: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -1635,7 +1635,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst for each route, all clients together) refused the request. */
             429: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -1699,7 +1699,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB. */
+            /** @description From API Gateway, `{"message":"Request Entity Too Large"}`: The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB (a body sent as base64 grows by a third). */
             413: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];
@@ -1709,7 +1709,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst, for all clients together) refused the request. */
+            /** @description From API Gateway, `{"message":"Too Many Requests"}`: The stage’s throttling (a rate and a burst for each route, all clients together) refused the request. */
             429: {
                 headers: {
                     "apigw-requestid": components["headers"]["apigw-requestid"];

@@ -96,7 +96,7 @@ export async function deployedToken(
   return token;
 }
 
-const USAGE = [
+export const USAGE = [
   'usage: npm run -s token -- [--access] [--stage <stage>] [--region <region>] <userId>',
   '  prints a token for <userId>: an ID token (aud), or with --access an access token (client_id, no aud);',
   '  without --stage one the local stack accepts, with it one of that deployed stage’s Cognito pool',

@@ -5,7 +5,8 @@
  *
  * - the token is the identity source's value (`Authorization`), a leading `Bearer ` removed;
  *   no value at all is refused with a bare `www-authenticate: Bearer`;
- * - a signature by one of the issuer's keys, RS256 only; `iss` the configured issuer;
+ * - a signature by the issuer's key that the header's `kid` names, RS256 only; `iss` the
+ *   configured issuer;
  * - `aud` one of the configured audiences or, when the token has no `aud`, `client_id` (a
  *   Cognito access token); when both are present, `aud` decides;
  * - `exp` present and in the future, `nbf` and `iat` (when present) in the past;
@@ -18,7 +19,7 @@
  * users have seen the one of a token that is no JWT; the other descriptions are ours
  * (docs/local-stack.md). Clients read the status, never the description.
  */
-import { createLocalJWKSet, errors, type JWK, type JWTPayload, jwtVerify } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, errors, type JWK, type JWTPayload, jwtVerify } from 'jose';
 
 export interface JwtAuthorizerSettings {
   issuer: string;
@@ -81,10 +82,16 @@ export function jwtAuthorizer(settings: JwtAuthorizerSettings) {
     }
     let claims: JWTPayload;
     try {
+      // jose would try the one key of a set for a token without `kid`; API Gateway needs it.
+      if (typeof decodeProtectedHeader(token).kid !== 'string') {
+        return { ok: false, status: 401, wwwAuthenticate: invalidToken('the token has no key id') };
+      }
       ({ payload: claims } = await jwtVerify(token, keySet, {
         algorithms: ['RS256'],
         issuer: settings.issuer,
         requiredClaims: ['exp'],
+        // No clock skew allowed: AWS documents none.
+        currentDate: new Date(Date.now()),
       }));
     } catch (error) {
       return { ok: false, status: 401, wwwAuthenticate: invalidToken(describe(error)) };

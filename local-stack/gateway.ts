@@ -8,8 +8,9 @@
  *
  * 1. **The answers API Gateway gives itself**, as it gives them (`{"message":"…"}`, no function
  *    involved): the JWT authorizer's `401` (local-stack/authorizer.ts), a body over 10 MB or an
- *    event over Lambda's 6 MB (`413`), throttling (`429`, when asked to), a function that threw
- *    or returned no valid result (`500`), one that ran past its timeout (`503`). Nothing of the
+ *    event over Lambda's 6 MB (`413`), throttling (`429`, when asked to, a bucket per route), a
+ *    function that threw, returned no valid result or ran past its own timeout (`500`), an
+ *    integration that did not answer within API Gateway's 30 s (`503`). Nothing of the
  *    emulator's message or the function's stack reaches the client. Every answer carries the
  *    request's `apigw-requestid`, which is also the event's `requestContext.requestId`.
  * 2. **A bounded number of invocations of a function at once.** serverless offline starts a
@@ -122,7 +123,9 @@ function invoke(
         );
       },
     );
-    call.once('timeout', () => call.destroy(new IntegrationTimeout()));
+    // Past the function's own timeout and a margin, the endpoint failed to report it: the
+    // invocation failed (500). Past API Gateway's wait, the gateway gave up first (503).
+    call.once('timeout', () => call.destroy(new IntegrationTimeout(route.timeoutMs + 5_000 >= integrationTimeoutMs)));
     call.once('error', fail);
     // A client that went away takes its invocation's place with it.
     response?.once('close', () => {
@@ -133,7 +136,8 @@ function invoke(
 }
 
 class IntegrationTimeout extends Error {
-  constructor() {
+  /** Whether API Gateway's own wait ran out, rather than the function's timeout. */
+  constructor(readonly gatewayGaveUp: boolean) {
     super('the integration did not answer in time');
   }
 }
@@ -196,7 +200,17 @@ export interface Gateway {
 
 export async function startGateway(port: number, options: GatewayOptions): Promise<Gateway> {
   const gates = new Map<string, ReturnType<typeof gate>>();
-  const throttled = options.throttle && tokenBucket(options.throttle);
+  /** A bucket per route: the stage's default route settings apply to each route. */
+  const buckets = new Map<string, () => boolean>();
+  const throttled = (route: HttpApiRoute) => {
+    if (!options.throttle) return false;
+    let take = buckets.get(route.routeKey);
+    if (!take) {
+      take = tokenBucket(options.throttle);
+      buckets.set(route.routeKey, take);
+    }
+    return !take();
+  };
   let held: Promise<unknown> = Promise.resolve();
 
   /** Runs the function of the route the request matched, and turns its result into the answer. */
@@ -212,7 +226,7 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
     // No route and no `$default` route: API Gateway's 404.
     if (!match) return gatewayAnswer(404);
     const { route } = match;
-    if (throttled && !throttled()) return gatewayAnswer(429);
+    if (throttled(route)) return gatewayAnswer(429);
     let authorization: Authorization | undefined;
     if (route.authorizer && options.authorize) {
       authorization = await options.authorize(request.headers.authorization, route.authorizer.scopes);
@@ -246,7 +260,14 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
       options.onFailure?.(`${method} ${url}: the function ${timedOut ? 'timed out' : 'failed'}`, 500);
       return gatewayAnswer(500);
     } catch (error) {
-      if (error instanceof IntegrationTimeout) options.onFailure?.(`${method} ${url}: the integration timed out`, 503);
+      if (error instanceof IntegrationTimeout) {
+        const status = error.gatewayGaveUp ? 503 : 500;
+        options.onFailure?.(
+          `${method} ${url}: the ${error.gatewayGaveUp ? 'integration' : 'function'} timed out`,
+          status,
+        );
+        return gatewayAnswer(status);
+      }
       // The Lambda endpoint is not listening (a restart), or the connection broke: nothing ran to its end.
       return gatewayAnswer(503);
     } finally {

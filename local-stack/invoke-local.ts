@@ -40,6 +40,10 @@ export class InvokeLocal {
     const client = localClient(endpoint);
     try {
       await ensureTable(client, String(environment.TABLE_NAME));
+    } catch (error) {
+      // The framework runs no later hook when this one fails: stop what it started now.
+      await this.finish();
+      throw error;
     } finally {
       client.destroy();
     }

@@ -34,7 +34,11 @@ const log = (message: string) => process.stderr.write(`[local] ${message}\n`);
 /** What this plugin reads of the Serverless Framework's service (resolved). */
 interface Serverless {
   service: {
-    provider: { environment?: Record<string, unknown>; timeout?: number; httpApi?: { cors?: Partial<CorsSettings> } };
+    provider: {
+      environment?: Record<string, unknown>;
+      timeout?: number;
+      httpApi?: { cors?: Partial<CorsSettings>; authorizers?: Record<string, { type?: string }> };
+    };
     custom?: {
       localStack?: { environment?: Record<string, string> };
       throttling?: { rate: number | string; burst: number | string };
@@ -126,9 +130,18 @@ export class OfflineStack {
     const cors = service.provider.httpApi?.cors;
     const throttle = this.throttling();
     const authorize = jwtAuthorizer({ ...localAuthParams(), keys: [(await localKeys()).publicJwk] });
+    const routes = takeRoutes(this.serverless);
+    const authorizers = service.provider.httpApi?.authorizers ?? {};
+    for (const { routeKey, authorizer } of routes) {
+      if (authorizer && authorizers[authorizer.name]?.type !== 'jwt') {
+        this.fail(
+          `${routeKey} names the authorizer "${authorizer.name}", which is no JWT authorizer of provider.httpApi.authorizers: the local stack emulates JWT authorizers only`,
+        );
+      }
+    }
     this.gateway = await startGateway(port, {
       lambda: { host: '127.0.0.1', port: lambdaPort },
-      routes: takeRoutes(this.serverless),
+      routes,
       ...(cors ? { cors: corsSettings(cors) } : {}),
       authorize,
       ...(throttle ? { throttle } : {}),

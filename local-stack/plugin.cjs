@@ -37,7 +37,11 @@ class LocalStackPlugin {
         invoke = new InvokeLocal(serverless);
         await invoke.prepare();
       },
+      // After the invocation, or after the command failed (a wrong function, a missing event file).
       finalize: async () => {
+        await invoke?.finish();
+      },
+      error: async () => {
         await invoke?.finish();
       },
       // `serverless offline` and `serverless offline start` (serverless-esbuild has bundled by then).

@@ -26,13 +26,13 @@ export const gatewayAnswers = [
     status: 413,
     message: 'Request Entity Too Large',
     code: 'PAYLOAD_TOO_LARGE',
-    when: 'The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB.',
+    when: 'The body is over API Gateway’s 10 MB, or the whole request over Lambda’s 6 MB (a body sent as base64 grows by a third).',
   },
   {
     status: 429,
     message: 'Too Many Requests',
     code: 'TOO_MANY_REQUESTS',
-    when: 'The stage’s throttling (a rate and a burst, for all clients together) refused the request.',
+    when: 'The stage’s throttling (a rate and a burst for each route, all clients together) refused the request.',
   },
   {
     status: 500,

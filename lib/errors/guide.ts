@@ -81,7 +81,7 @@ export const errorGuide: Readonly<Record<ErrorCode, Guidance>> = {
     clientAction: 'Use a new key for a new request; reuse a key only to retry the very same request.',
   },
   TOO_MANY_REQUESTS: {
-    when: 'API Gateway’s throttling of the stage (a rate and a burst, for all clients together) refused the request, before any function ran. Its body is API Gateway’s `{"message":"Too Many Requests"}`: the typed client gives this code.',
+    when: 'API Gateway’s throttling of the stage (a rate and a burst for each route, all clients together) refused the request, before any function ran. Its body is API Gateway’s `{"message":"Too Many Requests"}`: the typed client gives this code.',
     retryable: true,
     clientAction: 'Retry with a growing, jittered delay, as after a 503; send fewer requests at once.',
   },

@@ -16,8 +16,7 @@ export interface FailureOptions {
 
 /**
  * The body and the headers that describe it (type, language) of a failure with this code:
- * the JSON envelope, or problem details. Also what the local stack's gateway answers
- * when the emulator itself fails (local-stack/gateway.ts).
+ * the JSON envelope, or problem details.
  */
 export function failureAnswer(code: ErrorCode, options: FailureOptions) {
   const { language, requestId, errors } = options;

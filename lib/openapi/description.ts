@@ -72,7 +72,7 @@ export function apiDescription(): string {
     gatewayTable(),
     '## Retrying safely: `Idempotency-Key`',
     'Send an `Idempotency-Key` (1 to 255 printable ASCII characters, a UUID for instance) with `POST /projects` and `POST /projects/batch`, and send the same key again when you retry. The same key with the same body returns the first answer byte for byte with `Idempotent-Replayed: true` and writes nothing, even when the first request is still running or the connection dropped after the write: a retry can never create twice. The same key with another body is `422 IDEMPOTENCY_KEY_REUSED`.',
-    `Retry only \`503 SERVICE_UNAVAILABLE\` and \`429 TOO_MANY_REQUESTS\`, after the \`Retry-After\` seconds where one is sent (${RETRY_AFTER_SECONDS} now) and with a growing delay.`,
+    `Retry only \`503 SERVICE_UNAVAILABLE\` and \`429 TOO_MANY_REQUESTS\`, after the \`Retry-After\` seconds where one is sent (${RETRY_AFTER_SECONDS} now) and with a growing delay. API Gateway’s own \`503\` (no answer within its 30 s) may come after the work was done: retry it only with the same \`Idempotency-Key\`, or a change with \`If-Match\`.`,
     '## Changing safely: `ETag` and `If-Match`',
     'Every answer that carries one project sends its version as `ETag: "<version>"`. Send it back as `If-Match` with `PATCH` or `DELETE`: if someone changed the project in between, the answer is `412 PRECONDITION_FAILED` and nothing changes; read the project again and reapply your change. (`PATCH` also accepts the `version` in its body, answered `409 PROJECT_VERSION_CONFLICT` when stale.)',
     '## Errors',

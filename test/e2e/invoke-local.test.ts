@@ -73,4 +73,27 @@ describe('npx serverless invoke local with the sample events', () => {
     expect(batch.output).toContain(`DynamoDB Local started for this invocation at http://127.0.0.1:${port}`);
     expect(await portTaken(port)).toBe(false);
   });
+
+  it('stops the DynamoDB Local it started when the command fails', async () => {
+    const port = await freePort();
+    const failed = await promisify(execFile)(
+      'npx',
+      ['serverless', 'invoke', 'local', '-f', 'noSuchFunction', '-p', 'events/getProject.json'],
+      {
+        cwd: checkout,
+        env: {
+          ...process.env,
+          DYNAMODB_ENDPOINT: '',
+          DYNAMODB_LOCAL_PORT: String(port),
+          LOCAL_DATA_DIR: `${checkout}/.data`,
+        },
+      },
+    ).then(
+      () => undefined,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(`${failed?.stdout}${failed?.stderr}`).toContain('Function "noSuchFunction" doesn\'t exist in this Service');
+    expect(await portTaken(port)).toBe(false);
+  });
 });
