@@ -29,14 +29,20 @@ async function invokeLocal(fn: string, env: NodeJS.ProcessEnv) {
   const { stdout, stderr } = await promisify(execFile)(
     'npx',
     ['serverless', 'invoke', 'local', '-f', fn, '-p', `events/${fn}.json`],
-    { cwd: checkout, env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', ...env } },
+    // The docs page is about 2 MB of HTML.
+    {
+      cwd: checkout,
+      env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', ...env },
+      maxBuffer: 2 ** 26,
+    },
   );
   const result = JSON.parse(stdout.slice(stdout.lastIndexOf('\n{') + 1)) as {
     statusCode: number;
     headers: Record<string, string>;
     body: string;
   };
-  return { ...result, json: result.body ? JSON.parse(result.body) : undefined, output: stdout + stderr };
+  const json = result.headers['content-type']?.startsWith('application/json') ? JSON.parse(result.body) : undefined;
+  return { ...result, json, output: stdout + stderr };
 }
 
 describe('npx serverless invoke local with the sample events', () => {
@@ -54,11 +60,22 @@ describe('npx serverless invoke local with the sample events', () => {
     expect(listed.json.data.items.map((p: { title: string }) => p.title)).toEqual(['Sample project']);
   });
 
-  it('answers the public routes and the routes of an id no one has', async () => {
+  it('answers every other function: the public routes, and the routes of an id no one has', async () => {
     const env = { DYNAMODB_ENDPOINT: dynamo.endpoint };
     expect((await invokeLocal('getOpenApi', env)).json.openapi).toBe('3.1.0');
     expect((await invokeLocal('getProject', env)).json.code).toBe('PROJECT_NOT_FOUND');
     expect((await invokeLocal('routeNotFound', env)).json.code).toBe('ROUTE_NOT_FOUND');
+    for (const fn of ['updateProject', 'deleteProject', 'restoreProject']) {
+      const reply = await invokeLocal(fn, env);
+      expect({ fn, status: reply.statusCode, code: reply.json.code }).toEqual({
+        fn,
+        status: 404,
+        code: 'PROJECT_NOT_FOUND',
+      });
+    }
+    const docs = await invokeLocal('getDocs', env);
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
   it('starts a DynamoDB Local of its own when none runs, and stops it afterwards', async () => {
