@@ -13,6 +13,7 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
+import { UsageError } from '../cli/run-script';
 import { findViolations } from '../lib/dynamodb/consistency';
 import { scanTable } from '../lib/dynamodb/scan';
 import { signToken } from '../local-stack/local-auth';
@@ -152,9 +153,15 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   });
 }
 
+export const SOAK_USAGE = [
+  'usage: npm run soak [-- --operations 3000 --clients 40 --round 4 --busy --seed N]',
+  '  random operations from many clients against a local stack of its own, then the table checked',
+].join('\n');
+
 /** `npm run soak`: the options from the command line; resolves to the exit code. */
-export async function soakCommand(): Promise<number> {
+export async function soakCommand(argv: string[] = process.argv.slice(2)): Promise<number> {
   const { values } = parseArgs({
+    args: argv,
     options: {
       operations: { type: 'string', default: '3000' },
       clients: { type: 'string', default: '40' },
@@ -163,10 +170,19 @@ export async function soakCommand(): Promise<number> {
       seed: { type: 'string' },
     },
   });
+  const count = (name: 'operations' | 'clients' | 'round') => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < 1)
+      throw new UsageError(`--${name} takes a whole number from 1, not "${values[name]}"`);
+    return value;
+  };
+  if (values.seed !== undefined && !Number.isInteger(Number(values.seed))) {
+    throw new UsageError(`--seed takes a whole number, not "${values.seed}"`);
+  }
   const result = await soak({
-    operations: Number(values.operations),
-    clients: Number(values.clients),
-    round: Number(values.round),
+    operations: count('operations'),
+    clients: count('clients'),
+    round: count('round'),
     busy: values.busy,
     seed: values.seed === undefined ? Date.now() : Number(values.seed),
   });

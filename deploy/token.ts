@@ -147,6 +147,14 @@ export async function tokenCommand(
   }
   const { service } = serverlessYml();
   const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  print(`${await deployedToken({ service, stage: values.stage, region, user, kind })}\n`);
+  let token: string;
+  try {
+    token = await deployedToken({ service, stage: values.stage, region, user, kind });
+  } catch (error) {
+    if ((error as Error).name !== 'CredentialsProviderError') throw error;
+    process.stderr.write('no AWS credentials found: sign in as docs/deploy.md says (aws sso login, or AWS_PROFILE)\n');
+    return 1;
+  }
+  print(`${token}\n`);
   return 0;
 }

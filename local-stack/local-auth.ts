@@ -40,14 +40,27 @@ export async function generateKeys(): Promise<KeyPair> {
 /** The local key pair, made and saved on first use. */
 export async function localKeys(): Promise<KeyPair> {
   const keyFile = join(dataDir(), 'jwt', 'keys.json');
-  if (existsSync(keyFile)) return JSON.parse(readFileSync(keyFile, 'utf8')) as KeyPair;
+  if (existsSync(keyFile)) return readKeys(keyFile);
   const keys = await generateKeys();
   mkdirSync(join(dataDir(), 'jwt'), { recursive: true });
   const temporary = `${keyFile}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(keys), { mode: 0o600 });
   // Two processes racing here both write whole files; the rename makes one of them win whole.
   renameSync(temporary, keyFile);
-  return JSON.parse(readFileSync(keyFile, 'utf8')) as KeyPair;
+  return readKeys(keyFile);
+}
+
+/** The key pair of a file, or an error that names the file and what to do. */
+function readKeys(keyFile: string): KeyPair {
+  try {
+    const keys = JSON.parse(readFileSync(keyFile, 'utf8')) as Partial<KeyPair>;
+    if (typeof keys.kid !== 'string' || !keys.privateJwk || !keys.publicJwk) throw new Error('not a key pair');
+    return keys as KeyPair;
+  } catch (error) {
+    throw new Error(
+      `${keyFile} is damaged (${(error as Error).message}): delete it and a new key pair is made (tokens signed with the old one stop working)`,
+    );
+  }
 }
 
 /** An ID token names its audience in `aud`; an access token names its client in `client_id`, and has no `aud`. */

@@ -109,6 +109,8 @@ export class OfflineStack {
     process.once('SIGHUP', () => process.exit(129));
     watchParents(() => process.kill(process.pid, 'SIGTERM'));
 
+    // The token key pair first: a damaged one stops the start before anything else runs.
+    const keys = await localKeys().catch((error: Error) => this.fail(error.message));
     const environment = { ...(service.custom?.localStack?.environment ?? {}) };
     const tableName = environment.TABLE_NAME ?? String(service.provider.environment?.TABLE_NAME);
     const endpoint = await this.dynamoDb();
@@ -129,7 +131,7 @@ export class OfflineStack {
     if (String(service.provider.environment.NODE_OPTIONS ?? '').includes('--enable-source-maps')) sourceMapsInWorkers();
     const cors = service.provider.httpApi?.cors;
     const throttle = this.throttling();
-    const authorize = jwtAuthorizer({ ...localAuthParams(), keys: [(await localKeys()).publicJwk] });
+    const authorize = jwtAuthorizer({ ...localAuthParams(), keys: [keys.publicJwk] });
     const routes = takeRoutes(this.serverless);
     const authorizers = service.provider.httpApi?.authorizers ?? {};
     for (const { routeKey, authorizer } of routes) {

@@ -147,9 +147,16 @@ export function renderReport(all: readonly MutantResult[], seconds: number): str
   return `${lines.join('\n')}\n`;
 }
 
+export const MUTATE_USAGE = [
+  'usage: npm run mutate [-- --incremental [--force]] [--mutate GLOB …] [--import FILE]',
+  '  mutation testing (StrykerJS) of the code, and docs/mutation.md written from its results;',
+  '  --import renders docs/mutation.md from a report Stryker wrote, without a run',
+].join('\n');
+
 /** `npm run mutate`: the options from the command line; resolves to the exit code. */
-export async function mutateCommand(): Promise<number> {
+export async function mutateCommand(argv: string[] = process.argv.slice(2)): Promise<number> {
   const { values } = parseArgs({
+    args: argv,
     options: {
       incremental: { type: 'boolean', default: false },
       /** With --incremental: test every mutant again, and keep the results for the next run. */

@@ -1,10 +1,5 @@
-/** `npm run bench`: bench/run.ts. */
-import { runBench } from '../bench/run';
+/** `npm run bench [-- --write]`: bench/run.ts. */
+import { BENCH_USAGE, runBench } from '../bench/run';
+import { runScript } from '../cli/run-script';
 
-runBench().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runScript('bench', BENCH_USAGE, runBench);

@@ -1,10 +1,5 @@
 /** `npm run mutate [-- --incremental --force --mutate GLOB --import FILE]`: mutation/runner.ts. */
-import { mutateCommand } from '../mutation/runner';
+import { runScript } from '../cli/run-script';
+import { MUTATE_USAGE, mutateCommand } from '../mutation/runner';
 
-mutateCommand().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`mutate failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(2);
-  },
-);
+runScript('mutate', MUTATE_USAGE, mutateCommand);

@@ -1,10 +1,5 @@
 /** `npm run soak [-- --operations 3000 --clients 40 --round 4 --busy --seed N]`: bench/soak.ts. */
-import { soakCommand } from '../bench/soak';
+import { SOAK_USAGE, soakCommand } from '../bench/soak';
+import { runScript } from '../cli/run-script';
 
-soakCommand().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`soak failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(2);
-  },
-);
+runScript('soak', SOAK_USAGE, soakCommand);

@@ -1,5 +1,8 @@
-/** `npm run -s token -- [--stage <stage>] [--region <region>] <userId>`: deploy/token.ts. */
+/** `npm run -s token -- [--access] [--stage <stage>] [--region <region>] <userId>`: deploy/token.ts. */
 import { tokenCommand } from '../deploy/token';
+
+// The SDK's notice of the Node versions it will drop is no business of a token.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 tokenCommand(process.argv.slice(2)).then(
   (code) => process.exit(code),
