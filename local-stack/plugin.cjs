@@ -32,6 +32,9 @@ class LocalStackPlugin {
     this.hooks = {
       // `serverless invoke local`: before the framework's own hook reads the functions' environment.
       initialize: async () => {
+        // `serverless offline`: refuse a taken port or a damaged key in one line before
+        // serverless-esbuild starts bundling (whose process would only be killed mid-way).
+        if ((serverless.processedInput?.commands ?? [])[0] === 'offline') await offline().checks();
         if (!invokingLocally()) return;
         const { InvokeLocal } = load('./invoke-local.ts');
         invoke = new InvokeLocal(serverless);

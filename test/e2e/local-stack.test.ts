@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { freePort } from '../../local-stack/dynamodb-local';
+import { freePort, startDynamoDbLocal } from '../../local-stack/dynamodb-local';
 import { generateKeys, localKeys, signToken } from '../../local-stack/local-auth';
 import { type LocalStack, startStack, token } from '../../local-stack/stack';
 import { localClient, localTableName } from '../../local-stack/table';
@@ -396,6 +396,13 @@ describe('the local stack (npm start)', () => {
     expect(await cacheControl()).toBe('public, max-age=300');
   });
 
+  it('refuses a second DynamoDB Local on its data folder, in one line, before starting one', async () => {
+    const folder = join(dataDir, 'dynamodb');
+    await expect(startDynamoDbLocal({ dataDir: folder })).rejects.toThrow(
+      new RegExp(`^the DynamoDB Local of process \\d+ uses ${folder} already, and two would spoil its files`),
+    );
+  });
+
   it('keeps its data across a restart, and Ctrl-C stops everything it started', async () => {
     const dynamoUrl = `http://127.0.0.1:${stack.env.DYNAMODB_LOCAL_PORT}`;
     expect(await stack.stop()).not.toBeNull();
@@ -500,4 +507,44 @@ describe('npm start, however it is stopped', () => {
       taken.close();
     }
   });
+
+  it.each(['PORT', 'DYNAMODB_LOCAL_PORT'])(
+    'refuses a taken %s in one line before anything is bundled or started',
+    async (variable) => {
+      const taken = createServer();
+      const port = await freePort();
+      await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
+      try {
+        const env = {
+          ...process.env,
+          PORT: String(await freePort()),
+          LAMBDA_PORT: String(await freePort()),
+          DYNAMODB_LOCAL_PORT: String(await freePort()),
+          DYNAMODB_ENDPOINT: '',
+          [variable]: String(port),
+        };
+        const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
+          const npx = spawn('npx', ['serverless', 'offline', '--in-memory'], {
+            cwd: ROOT,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let output = '';
+          npx.stdout?.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+          });
+          npx.stderr?.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+          });
+          npx.once('exit', (code) => resolve({ code, output }));
+        });
+        expect(result.code).toBe(1);
+        expect(result.output).toBe(
+          `[local] port ${port} is already in use: stop the server that holds it, or choose another port (${variable}=${port + 1} npm start)\n`,
+        );
+      } finally {
+        taken.close();
+      }
+    },
+  );
 });
