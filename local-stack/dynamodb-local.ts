@@ -55,6 +55,8 @@ export async function waitForDynamoDb(endpoint: string, timeoutMs = 30_000): Pro
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch (error) {
+        // An answer that is a failure (not a refused connection): waiting longer changes nothing.
+        if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode) throw error;
         if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer at ${endpoint}: ${String(error)}`);
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
@@ -129,6 +131,11 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   } catch (error) {
     child.kill('SIGKILL');
     unlock();
+    if (options.dataDir && (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode) {
+      throw new Error(
+        `DynamoDB Local cannot read its data in ${options.dataDir} (${(error as Error).name}): the folder is damaged; delete it (its projects are lost), or start with --in-memory`,
+      );
+    }
     throw error;
   }
   void exited.then(unlock);

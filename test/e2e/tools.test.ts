@@ -87,6 +87,31 @@ describe('the npm scripts', () => {
       expect({ port, taken: await portTaken(port) }).toEqual({ port, taken: false });
   });
 
+  it('npm start names a damaged DynamoDB Local data folder and what to do, leaving nothing running', async () => {
+    const data = join(scratch, 'damaged-db');
+    mkdirSync(join(data, 'dynamodb'), { recursive: true });
+    writeFileSync(join(data, 'dynamodb', 'shared-local-instance.db'), Buffer.alloc(20_000, 7));
+    const ports = { PORT: await freePort(), LAMBDA_PORT: await freePort(), DYNAMODB_LOCAL_PORT: await freePort() };
+    const start = await promisify(execFile)('npx', ['serverless', 'offline'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LOCAL_DATA_DIR: data,
+        DYNAMODB_ENDPOINT: '',
+        ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+      },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(start.code).toBe(1);
+    expect(start.stderr.split('\n').filter((l) => l.startsWith('[local]'))).toEqual([
+      `[local] DynamoDB Local cannot read its data in ${join(data, 'dynamodb')} (InternalFailure): the folder is damaged; delete it (its projects are lost), or start with --in-memory`,
+    ]);
+    for (const port of Object.values(ports))
+      expect({ port, taken: await portTaken(port) }).toEqual({ port, taken: false });
+  });
+
   it('token --stage without AWS credentials says so in one line', async () => {
     const none = join(scratch, 'no-aws');
     const env: NodeJS.ProcessEnv = {
