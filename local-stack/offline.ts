@@ -26,6 +26,7 @@ import { DEFAULT_PER_FUNCTION, type Gateway, startGateway } from './gateway';
 import { type CorsSettings, type HttpApiEvent, type HttpApiRoute, routeOf } from './http-api';
 import { dataDir, localAuthParams, localKeys, ROOT } from './local-auth';
 import { portTaken, sourceMapsInWorkers, stopWithThisProcess, untilListening, watchParents } from './processes';
+import { quietUntil } from './quiet';
 import { ensureTable, localClient } from './table';
 import { warmDynamoDb } from './warm';
 
@@ -35,6 +36,7 @@ const log = (message: string) => process.stderr.write(`[local] ${message}\n`);
 interface Serverless {
   service: {
     provider: {
+      stage?: string;
       environment?: Record<string, unknown>;
       timeout?: number;
       httpApi?: { cors?: Partial<CorsSettings>; authorizers?: Record<string, { type?: string }> };
@@ -82,6 +84,8 @@ const dynamoDbLocalPort = () => Number(process.env.DYNAMODB_LOCAL_PORT ?? 8000);
 export class OfflineStack {
   private started = false;
   private checked: Promise<Checked> | undefined;
+  /** Where the data lives, for the ready line. */
+  private data = '';
   private gateway: Gateway | undefined;
   private releaseReload: (() => void) | undefined;
 
@@ -131,6 +135,8 @@ export class OfflineStack {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const { service } = this.serverless;
     const { port, lambdaPort, perFunction, keys } = await this.checks();
+    let startOver = () => {};
+    quietUntil(new Promise<void>((resolve) => (startOver = resolve)));
     // Until serverless offline listens for them itself: Ctrl-C while starting stops what started.
     // It never listens for SIGHUP (a closed terminal): that one stops the stack at any time.
     const stopWhileStarting = () => process.exit(130);
@@ -143,8 +149,7 @@ export class OfflineStack {
     const tableName = environment.TABLE_NAME ?? String(service.provider.environment?.TABLE_NAME);
     const endpoint = await this.dynamoDb();
     const client = localClient(endpoint);
-    const created = await ensureTable(client, tableName);
-    log(`table ${tableName} ${created ? 'created' : 'exists'}`);
+    await ensureTable(client, tableName);
     // DynamoDB Local's first transactions are slow: warm it, unless it is another's (DYNAMODB_ENDPOINT).
     const dynamoWarm = (process.env.DYNAMODB_ENDPOINT?.trim() ? Promise.resolve(0) : warmDynamoDb(client)).finally(() =>
       client.destroy(),
@@ -181,15 +186,20 @@ export class OfflineStack {
     });
     const gateway = this.gateway;
     // Requests wait until the functions are up and warm; serverless offline starts them next.
+    const stage = String(this.options.stage ?? service.provider.stage ?? 'dev');
     gateway.hold(
       (async () => {
-        log(`DynamoDB Local warmed in ${(await dynamoWarm).toFixed(1)} s`);
+        await dynamoWarm;
         await untilListening(lambdaPort, 120_000).catch((error: Error) => log(error.message));
         for (const signal of signals) process.removeListener(signal, stopWhileStarting);
-        const seconds = await gateway.warm(perFunction);
-        log(`functions warmed (${perFunction} workers each) in ${seconds.toFixed(1)} s`);
-        log(`API on http://localhost:${port}; a token: npm run -s token -- <userId>`);
-      })(),
+        await gateway.warm(perFunction);
+        // The warm-up's last log lines reach this process a moment after its answers.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        startOver();
+        log(
+          `API on http://localhost:${port} (reference: /docs); a token: npm run -s token -- <userId>; ${this.data}; stage ${stage}'s settings with the local ones of custom.localStack`,
+        );
+      })().finally(startOver),
     );
     this.holdDuringReloads();
   }
@@ -226,6 +236,7 @@ export class OfflineStack {
     const given = process.env.DYNAMODB_ENDPOINT?.trim();
     if (given) {
       log(`using DynamoDB at ${given} (DYNAMODB_ENDPOINT)`);
+      this.data = `DynamoDB at ${given}`;
       return given;
     }
     const inMemory = this.options['in-memory'] === true || process.env.LOCAL_IN_MEMORY === 'true';
@@ -239,7 +250,7 @@ export class OfflineStack {
       this.fail(error instanceof Error ? error.message : String(error));
     }
     stopWithThisProcess(dynamo.process);
-    log(`DynamoDB Local at ${dynamo.endpoint} (${inMemory ? 'in memory' : `data in ${join(dataDir(), 'dynamodb')}`})`);
+    this.data = inMemory ? 'DynamoDB Local in memory' : `data in ${join(dataDir(), 'dynamodb')}`;
     return dynamo.endpoint;
   }
 

@@ -64,6 +64,15 @@ describe('the local stack (npm start)', () => {
     await stack?.stop();
   });
 
+  it('starts quietly: one ready line that says where, the reference page, how to get a token, the data and the settings', () => {
+    const lines = stack.output().split('\n');
+    const ready = lines.findIndex((line) => line.startsWith('[local] API on'));
+    expect(lines.slice(0, ready)).toEqual([]);
+    expect(lines[ready]).toBe(
+      `[local] API on http://localhost:${stack.env.PORT} (reference: /docs); a token: npm run -s token -- <userId>; data in ${join(dataDir, 'dynamodb')}; stage dev's settings with the local ones of custom.localStack`,
+    );
+  });
+
   it('prints a token alone on one line with npm run -s token', async () => {
     const output = await token('bob', stack.env);
     expect(output).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
