@@ -517,7 +517,7 @@ describe('npm start, however it is stopped', () => {
     }
   });
 
-  it.each(['PORT', 'DYNAMODB_LOCAL_PORT'])(
+  it.each(['PORT', 'LAMBDA_PORT', 'DYNAMODB_LOCAL_PORT'])(
     'refuses a taken %s in one line before anything is bundled or started',
     async (variable) => {
       const taken = createServer();

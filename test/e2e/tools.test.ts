@@ -36,6 +36,18 @@ function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 
 const SCRIPTS = ['token', 'bench', 'soak', 'mutate', 'docs', 'events'];
 
+/** `npx serverless offline` on a data folder, on free ports: its exit code, its stderr, the ports. */
+async function startOn(data: string) {
+  const ports = { PORT: await freePort(), LAMBDA_PORT: await freePort(), DYNAMODB_LOCAL_PORT: await freePort() };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOCAL_DATA_DIR: data, DYNAMODB_ENDPOINT: '' };
+  for (const [name, port] of Object.entries(ports)) env[name] = String(port);
+  const run = await promisify(execFile)('npx', ['serverless', 'offline'], { cwd: ROOT, env }).then(
+    () => ({ code: 0, stderr: '' }),
+    (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+  );
+  return { ...run, ports };
+}
+
 describe('the npm scripts', () => {
   it.each(SCRIPTS)('%s -- --help prints its usage, and does nothing else', async (script) => {
     const run = await npmRun(script, ['--help']);
@@ -67,19 +79,7 @@ describe('the npm scripts', () => {
     const token = await npmRun('token', ['alice'], { LOCAL_DATA_DIR: data });
     expect({ code: token.code, stderr: token.stderr }).toEqual({ code: 1, stderr: `${line}\n` });
 
-    const ports = { PORT: await freePort(), LAMBDA_PORT: await freePort(), DYNAMODB_LOCAL_PORT: await freePort() };
-    const start = await promisify(execFile)('npx', ['serverless', 'offline'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        LOCAL_DATA_DIR: data,
-        DYNAMODB_ENDPOINT: '',
-        ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-      },
-    }).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: { code: number; stderr: string }) => error,
-    );
+    const { ports, ...start } = await startOn(data);
     expect(start.code).toBe(1);
     expect(start.stderr.split('\n').filter((l) => l.startsWith('[local]'))).toEqual([`[local] ${line}`]);
     expect(start.stderr).not.toMatch(STACK_TRACE);
@@ -91,19 +91,7 @@ describe('the npm scripts', () => {
     const data = join(scratch, 'damaged-db');
     mkdirSync(join(data, 'dynamodb'), { recursive: true });
     writeFileSync(join(data, 'dynamodb', 'shared-local-instance.db'), Buffer.alloc(20_000, 7));
-    const ports = { PORT: await freePort(), LAMBDA_PORT: await freePort(), DYNAMODB_LOCAL_PORT: await freePort() };
-    const start = await promisify(execFile)('npx', ['serverless', 'offline'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        LOCAL_DATA_DIR: data,
-        DYNAMODB_ENDPOINT: '',
-        ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-      },
-    }).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: { code: number; stderr: string }) => error,
-    );
+    const { ports, ...start } = await startOn(data);
     expect(start.code).toBe(1);
     expect(start.stderr.split('\n').filter((l) => l.startsWith('[local]'))).toEqual([
       `[local] DynamoDB Local cannot read its data in ${join(data, 'dynamodb')} (InternalFailure): the folder is damaged; delete it (its projects are lost), or start with --in-memory`,
