@@ -19,8 +19,13 @@ export interface Config {
   /** Set for DynamoDB Local; unset in AWS. */
   dynamodbEndpoint: string | undefined;
   dynamodb: DynamoDbTimeouts;
-  /** Key of the HMAC that makes list cursors tamper-evident and binds them to their owner. */
-  cursorSecret: string;
+  /**
+   * Key of the HMAC that makes list cursors tamper-evident and binds them to their owner, as
+   * the local stack and the tests give it. A deployed stage gives `cursorSecretId` instead.
+   */
+  cursorSecret: string | undefined;
+  /** The Secrets Manager id of that key: a deployed stage's functions read it at run time. */
+  cursorSecretId: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -48,10 +53,18 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
-function cursorSecret(env: NodeJS.ProcessEnv): string {
-  const secret = required(env, 'CURSOR_SECRET');
-  if (secret.length < 32) throw new ConfigError('CURSOR_SECRET must be at least 32 characters');
-  return secret;
+/** The cursor key's value (CURSOR_SECRET) or where to read it (CURSOR_SECRET_ID), one of the two. */
+function cursorSecret(env: NodeJS.ProcessEnv): Pick<Config, 'cursorSecret' | 'cursorSecretId'> {
+  const secretId = env.CURSOR_SECRET_ID?.trim() || undefined;
+  if (secretId === undefined) {
+    const secret = required(env, 'CURSOR_SECRET');
+    if (secret.length < 32) throw new ConfigError('CURSOR_SECRET must be at least 32 characters');
+    return { cursorSecret: secret, cursorSecretId: undefined };
+  }
+  if (env.CURSOR_SECRET !== undefined) {
+    throw new ConfigError('CURSOR_SECRET and CURSOR_SECRET_ID are both set: give the key, or its Secrets Manager id');
+  }
+  return { cursorSecret: undefined, cursorSecretId: secretId };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -65,7 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: integer(env, 'DYNAMODB_REQUEST_TIMEOUT_MS', 2000, 10, 60_000),
       maxAttempts: integer(env, 'DYNAMODB_MAX_ATTEMPTS', 3, 1, 10),
     },
-    cursorSecret: cursorSecret(env),
+    ...cursorSecret(env),
   };
 }
 

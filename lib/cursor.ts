@@ -33,14 +33,38 @@ function invalidCursor(): Rejection {
   ]);
 }
 
-/** The position a cursor names; a 400 VALIDATION_FAILED for an altered or foreign cursor. */
-export function decodeCursor(secret: string, owner: string, deleted: boolean, cursor: string): CursorPosition {
+/**
+ * The HMAC keys of the cursors. A deployed stage reads them from Secrets Manager at run time
+ * (lib/secrets); the local stack and the tests give one in the environment.
+ */
+export interface CursorSecrets {
+  /** The key that signs new cursors. */
+  signing(): Promise<string>;
+  /**
+   * The keys a cursor may have been signed with, most likely first: the signing key, then the
+   * one it replaced (a rotation keeps the cursors minted just before it working), then the
+   * same read afresh when the cached ones verify nothing.
+   */
+  verifying(): AsyncIterable<string>;
+}
+
+/** The cursor's two parts, or a 400 VALIDATION_FAILED for a text that cannot be one. */
+function partsOf(cursor: string): { payload: string; signature: string } {
   if (cursor.length > MAX_CURSOR_LENGTH) throw invalidCursor();
   const [payload, signature, ...rest] = cursor.split('.');
   if (!payload || !signature || rest.length > 0) throw invalidCursor();
+  return { payload, signature };
+}
+
+type CursorParts = ReturnType<typeof partsOf>;
+
+function signedWith(secret: string, owner: string, deleted: boolean, { payload, signature }: CursorParts): boolean {
   const expected = Buffer.from(mac(secret, owner, deleted, payload));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidCursor();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function positionOf({ payload }: CursorParts): CursorPosition {
   let position: unknown;
   try {
     position = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -50,4 +74,35 @@ export function decodeCursor(secret: string, owner: string, deleted: boolean, cu
   const { i, s } = (position ?? {}) as { i?: unknown; s?: unknown };
   if (typeof i !== 'string' || !ID_PATTERN.test(i) || typeof s !== 'string' || s.length > 200) throw invalidCursor();
   return { id: i, sortKey: s };
+}
+
+/** The position a cursor names; a 400 VALIDATION_FAILED for an altered or foreign cursor. */
+export function decodeCursor(secret: string, owner: string, deleted: boolean, cursor: string): CursorPosition {
+  const parts = partsOf(cursor);
+  if (!signedWith(secret, owner, deleted, parts)) throw invalidCursor();
+  return positionOf(parts);
+}
+
+/** A cursor to the position, signed with the signing key. */
+export async function mintCursor(
+  secrets: CursorSecrets,
+  owner: string,
+  deleted: boolean,
+  position: CursorPosition,
+): Promise<string> {
+  return encodeCursor(await secrets.signing(), owner, deleted, position);
+}
+
+/** The position a cursor names, signed with any key still verifying; else 400 VALIDATION_FAILED. */
+export async function readCursor(
+  secrets: CursorSecrets,
+  owner: string,
+  deleted: boolean,
+  cursor: string,
+): Promise<CursorPosition> {
+  const parts = partsOf(cursor);
+  for await (const secret of secrets.verifying()) {
+    if (signedWith(secret, owner, deleted, parts)) return positionOf(parts);
+  }
+  throw invalidCursor();
 }

@@ -10,6 +10,7 @@ import { createDocumentClient } from './dynamodb/client';
 import { createProjectCreator } from './dynamodb/creates';
 import { createProjectLister, createProjectReader } from './dynamodb/reads';
 import { reject } from './errors/rejections';
+import { createCursorSecrets } from './secrets/cursor-secrets';
 
 /** The DynamoDB client of every function. */
 export const dynamo = createDocumentClient(config);
@@ -24,6 +25,8 @@ export const projectLister = /* @__PURE__ */ createProjectLister(dynamo, tableNa
 export const projectEditor = /* @__PURE__ */ createProjectEditor(dynamo, tableName);
 /** POST /projects and /projects/batch: TransactWriteItems, and PutItem/UpdateItem for records. */
 export const projectCreator = /* @__PURE__ */ createProjectCreator(dynamo, tableName);
+/** GET /projects: the keys of its cursors, read at run time in a deployed stage. */
+export const cursorSecrets = /* @__PURE__ */ createCursorSecrets(config);
 
 /**
  * The `{id}` of a project route. An id that cannot exist (malformed, too long, with

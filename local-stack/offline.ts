@@ -152,8 +152,10 @@ export class OfflineStack {
       client.destroy(),
     );
 
+    // The stage's own settings that are plain values stay; what only exists deployed does not.
+    const plain = Object.entries(service.provider.environment ?? {}).filter(([, value]) => typeof value !== 'object');
     service.provider.environment = {
-      ...service.provider.environment,
+      ...Object.fromEntries(plain),
       ...environment,
       DYNAMODB_ENDPOINT: endpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',

@@ -1,14 +1,17 @@
 // One IAM role per function, each with only the DynamoDB actions that function uses, on the
-// table (or its gsi1 index) alone, and logs on its own log group alone. Included by
+// table (or its gsi1 index) alone, the one secret it reads, and logs on its own log group alone. Included by
 // serverless.yml as ${file(./resources/iam.js)}; test/e2e/package.test.ts checks the result.
 
-/** What each function does to the table. TransactWriteItems is authorized per item. */
+/**
+ * What each function does to the table (TransactWriteItems is authorized per item), and the
+ * secret it reads at run time, by its logical id.
+ */
 const permissions = {
   createProject: { table: ['dynamodb:PutItem'] },
   createProjectsBatch: {
     table: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem'],
   },
-  listProjects: { index: ['dynamodb:Query'] },
+  listProjects: { index: ['dynamodb:Query'], secret: 'CursorSecret' },
   getProject: { table: ['dynamodb:GetItem'] },
   updateProject: { table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem'] },
   deleteProject: { table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] },
@@ -28,7 +31,7 @@ module.exports = async ({ resolveVariable }) => {
   const stage = await resolveVariable('sls:stage');
   const tableArn = { 'Fn::GetAtt': ['ProjectsTable', 'Arn'] };
   const Resources = {};
-  for (const [fn, { table, index }] of Object.entries(permissions)) {
+  for (const [fn, { table, index, secret }] of Object.entries(permissions)) {
     const logGroup = `/aws/lambda/${service}-${stage}-${fn}`;
     const statements = [
       {
@@ -49,6 +52,11 @@ module.exports = async ({ resolveVariable }) => {
         Action: index,
         Resource: [{ 'Fn::Join': ['/', [tableArn, 'index', 'gsi1']] }],
       });
+    }
+    if (secret) {
+      // Ref of a secret is its ARN: this one secret, every version of it (the current and the
+      // previous one verify cursors).
+      statements.push({ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [{ Ref: secret }] });
     }
     Resources[roleName(fn)] = {
       Type: 'AWS::IAM::Role',

@@ -29,8 +29,11 @@ const templates: Record<'prod' | 'dev', Template> = { prod: undefined, dev: unde
 // The production stage: most checks read its template.
 let template: Template;
 
+/** The web app's origin production is packaged with: it cannot be packaged without one. */
+const APP_ORIGIN = 'https://app.example.com';
+
 /** `serverless package --stage <stage>`, with no AWS credentials anywhere. */
-async function packageStage(stage: 'prod' | 'dev'): Promise<Template> {
+async function packageStage(stage: 'prod' | 'dev', params: string[] = [], folder: string = stage): Promise<Template> {
   const env: NodeJS.ProcessEnv = { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' };
   for (const name of Object.keys(env))
     if (name.startsWith('AWS_') && name !== 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED') delete env[name];
@@ -38,19 +41,44 @@ async function packageStage(stage: 'prod' | 'dev'): Promise<Template> {
   env.AWS_CONFIG_FILE = join(out, 'no-config');
   await promisify(execFile)(
     process.execPath,
-    [require.resolve('osls/bin/serverless.js'), 'package', '--stage', stage, '--package', join(out, stage)],
+    [
+      require.resolve('osls/bin/serverless.js'),
+      'package',
+      '--stage',
+      stage,
+      '--package',
+      join(out, folder),
+      ...params.map((param) => `--param=${param}`),
+    ],
     { cwd: ROOT, env },
   );
-  return JSON.parse(readFileSync(join(out, stage, 'cloudformation-template-update-stack.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(out, folder, 'cloudformation-template-update-stack.json'), 'utf8'));
 }
 
 beforeAll(async () => {
-  templates.prod = await packageStage('prod');
+  templates.prod = await packageStage('prod', [`corsOrigin=${APP_ORIGIN}`]);
   templates.dev = await packageStage('dev');
   template = templates.prod;
 });
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** The logical ids of the template's functions. */
+const lambdas = (of: Template) => resources('AWS::Lambda::Function', of).map(([id]) => id);
+
+interface AlarmMetric {
+  Namespace: string;
+  MetricName: string;
+  Dimensions: { Name: string; Value: Template }[];
+}
+
+/** Every metric an alarm of the template reads, whether alone or in a math expression. */
+const metricsOf = (of: Template): AlarmMetric[] =>
+  resources('AWS::CloudWatch::Alarm', of).flatMap(([, alarm]) => {
+    const properties = alarm.Properties as Template;
+    if (!properties.Metrics) return [properties as AlarmMetric];
+    return (properties.Metrics as Template[]).filter((m) => m.MetricStat).map((m) => m.MetricStat.Metric);
+  });
 
 const resources = (type: string, of: Template = template) =>
   Object.entries(of.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>).filter(
@@ -152,17 +180,171 @@ describe('serverless package', () => {
     }
   });
 
-  it('declares an alarm on unexpected errors alone', () => {
-    const alarms = resources('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
-    expect(alarms).toEqual([
-      expect.objectContaining({
-        Namespace: 'ProjectsApi',
+  it('gives each stage alarms on its own unexpected errors, Lambda errors and throttles, 5xx and the table', () => {
+    for (const stage of ['prod', 'dev'] as const) {
+      const alarms = Object.fromEntries(
+        resources('AWS::CloudWatch::Alarm', templates[stage]).map(([, alarm]) => [alarm.Properties.AlarmName, alarm]),
+      );
+      expect(Object.keys(alarms).sort()).toEqual(
+        [
+          'api-server-errors',
+          'function-errors',
+          'function-throttles',
+          'table-system-errors',
+          'table-throttles',
+          'unexpected-errors',
+        ].map((name) => `projects-api-${stage}-${name}`),
+      );
+      expect(alarms[`projects-api-${stage}-unexpected-errors`]?.Properties).toMatchObject({
+        Namespace: `ProjectsApi/${stage}`,
         MetricName: 'UnexpectedErrors',
         Dimensions: [{ Name: 'service', Value: 'projects-api' }],
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      }),
+      });
+      // Every function's Errors and Throttles are read, each by exactly one alarm.
+      for (const metric of ['Errors', 'Throttles']) {
+        const read = metricsOf(templates[stage])
+          .filter((m) => m.Namespace === 'AWS/Lambda' && m.MetricName === metric)
+          .map((m) => m.Dimensions[0]?.Value);
+        expect(read).toEqual(lambdas(templates[stage]).map((name) => ({ Ref: name })));
+      }
+    }
+  });
+
+  it('lets each stage’s alarms read only that stage’s metrics: its namespace, functions, API and table', () => {
+    for (const stage of ['prod', 'dev'] as const) {
+      const own = templates[stage];
+      const functions = resources('AWS::Lambda::Function', own).map(([, fn]) => fn.Properties) as Template[];
+      const emitted = new Set(functions.map((fn) => fn.Environment.Variables.POWERTOOLS_METRICS_NAMESPACE));
+      expect([...emitted]).toEqual([`ProjectsApi/${stage}`]);
+      const services = new Set(functions.map((fn) => fn.Environment.Variables.POWERTOOLS_SERVICE_NAME));
+      for (const metric of metricsOf(own)) {
+        const dimension = Object.fromEntries(metric.Dimensions.map(({ Name, Value }) => [Name, Value]));
+        if (metric.Namespace.startsWith('ProjectsApi')) {
+          expect(metric.Namespace).toBe(`ProjectsApi/${stage}`);
+          expect(services.has(dimension.service)).toBe(true);
+        } else if (metric.Namespace === 'AWS/Lambda') {
+          expect(lambdas(own)).toContain(dimension.FunctionName?.Ref);
+        } else if (metric.Namespace === 'AWS/ApiGateway') {
+          expect(dimension).toEqual({ ApiId: { Ref: 'HttpApi' } });
+        } else {
+          expect(metric.Namespace).toBe('AWS/DynamoDB');
+          expect(dimension.TableName).toEqual({ Ref: 'ProjectsTable' });
+        }
+      }
+    }
+    expect(templates.prod.Resources.UnexpectedErrorsAlarm.Properties.Namespace).not.toBe(
+      templates.dev.Resources.UnexpectedErrorsAlarm.Properties.Namespace,
+    );
+  });
+
+  it('notifies the stage’s topic of every alarm, and subscribes the alarmEmail parameter’s address alone', async () => {
+    for (const stage of ['prod', 'dev'] as const) {
+      const [[topicId, topic] = []] = resources('AWS::SNS::Topic', templates[stage]);
+      expect(topic?.Properties.TopicName).toBe(`projects-api-${stage}-alarms`);
+      for (const [, alarm] of resources('AWS::CloudWatch::Alarm', templates[stage])) {
+        expect(alarm.Properties).toMatchObject({ AlarmActions: [{ Ref: topicId }], OKActions: [{ Ref: topicId }] });
+      }
+      expect(resources('AWS::SNS::Subscription', templates[stage])).toEqual([]);
+    }
+    const subscribed = await packageStage('dev', ['alarmEmail=ops@example.com'], 'dev-with-email');
+    expect(resources('AWS::SNS::Subscription', subscribed).map(([, sub]) => sub.Properties)).toEqual([
+      { TopicArn: { Ref: 'AlarmTopic' }, Protocol: 'email', Endpoint: 'ops@example.com' },
     ]);
+  });
+
+  it('points every alarm at its section of the runbook, docs/operations.md', () => {
+    const runbook = readFileSync(join(ROOT, 'docs', 'operations.md'), 'utf8');
+    const sections = new Set([...runbook.matchAll(/^#+ (.+)$/gm)].map(([, heading]) => heading));
+    for (const [id, alarm] of resources('AWS::CloudWatch::Alarm')) {
+      const [, anchor] = /docs\/operations\.md#([a-z-]+)$/.exec(alarm.Properties.AlarmDescription as string) ?? [];
+      expect({ id, anchor, documented: sections.has(anchor ?? '') }).toEqual({ id, anchor, documented: true });
+    }
+  });
+
+  it('alarms at each stage’s thresholds: production bears a few retried 5xx and a moment’s throttling', () => {
+    const thresholds = (stage: 'prod' | 'dev') =>
+      Object.fromEntries(
+        resources('AWS::CloudWatch::Alarm', templates[stage]).map(([id, alarm]) => [id, alarm.Properties.Threshold]),
+      );
+    expect(thresholds('dev')).toEqual({
+      UnexpectedErrorsAlarm: 1,
+      ApiServerErrorsAlarm: 1,
+      TableThrottlesAlarm: 1,
+      TableSystemErrorsAlarm: 1,
+      FunctionErrorsAlarm: 1,
+      FunctionThrottlesAlarm: 1,
+    });
+    expect(thresholds('prod')).toEqual({ ...thresholds('dev'), ApiServerErrorsAlarm: 5, TableThrottlesAlarm: 10 });
+  });
+
+  it('writes an access log of every request, kept as long as the functions’ logs, that names both request ids', () => {
+    for (const stage of ['prod', 'dev'] as const) {
+      const own = templates[stage];
+      const [[, apiStage] = []] = resources('AWS::ApiGatewayV2::Stage', own);
+      const settings = apiStage?.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };
+      expect(settings.DestinationArn).toEqual({ 'Fn::GetAtt': ['HttpApiLogGroup', 'Arn'] });
+      expect(own.Resources.HttpApiLogGroup.Properties).toEqual({
+        LogGroupName: `/aws/http-api/projects-api-${stage}`,
+        RetentionInDays: own.Resources.CreateProjectLogGroup.Properties.RetentionInDays,
+      });
+      // As API Gateway writes it: every $context variable replaced by a value (a number where unquoted).
+      const line = JSON.parse(settings.Format.replace(/\$context\.[A-Za-z.]+/g, '200'));
+      expect(line).toMatchObject({
+        requestId: '200',
+        apigwRequestId: '200',
+        routeKey: '200',
+        status: 200,
+        responseLatency: 200,
+        authorizerError: '200',
+        integrationError: '200',
+      });
+      expect(settings.Format).toContain('"requestId":"$context.integration.requestId"');
+      expect(settings.Format).toContain('"apigwRequestId":"$context.requestId"');
+    }
+  });
+
+  it('gives each stage a dashboard of its own: alarms, answers, latency per route, Lambda, DynamoDB, the access log', () => {
+    for (const stage of ['prod', 'dev'] as const) {
+      const own = templates[stage];
+      const [[, dashboard] = []] = resources('AWS::CloudWatch::Dashboard', own);
+      expect(dashboard?.Properties.DashboardName).toBe(`projects-api-${stage}`);
+      const text = (own.Resources.Dashboard.Properties.DashboardBody as { 'Fn::Sub': string })['Fn::Sub'];
+      const { widgets } = JSON.parse(text) as { widgets: Template[] };
+      const alarmIds = resources('AWS::CloudWatch::Alarm', own).map(([id]) => `\${${id}.Arn}`);
+      expect(widgets.find((w) => w.type === 'alarm')?.properties.alarms).toEqual(alarmIds);
+      const metrics = widgets.flatMap((w) => (w.properties.metrics ?? []) as unknown[][]);
+      const has = (...prefix: unknown[]) =>
+        metrics.some((m) => prefix.every((part, i) => JSON.stringify(m[i]) === JSON.stringify(part)));
+      for (const name of ['Count', '4xx', '5xx', 'Latency']) expect(has('AWS/ApiGateway', name, 'ApiId')).toBe(true);
+      for (const fn of lambdas(own)) {
+        for (const metric of ['Duration', 'Errors', 'Throttles']) {
+          expect({ fn, metric, shown: has('AWS/Lambda', metric, 'FunctionName', `\${${fn}}`) }).toEqual({
+            fn,
+            metric,
+            shown: true,
+          });
+        }
+      }
+      for (const metric of ['ConsumedReadCapacityUnits', 'ConsumedWriteCapacityUnits', 'ReadThrottleEvents']) {
+        expect(has('AWS/DynamoDB', metric, 'TableName', `\${ProjectsTable}`)).toBe(true);
+      }
+      expect(text).toContain(`{\\"ProjectsApi/${stage}\\",code,route,service} MetricName=\\"Requests\\"`);
+      const queries = widgets.filter((w) => w.type === 'log').map((w) => w.properties.query as string);
+      expect(queries.length).toBeGreaterThan(0);
+      for (const query of queries) expect(query).toContain(`SOURCE '/aws/http-api/projects-api-${stage}'`);
+      // Every ${…} is a resource of the template or a pseudo parameter: Fn::Sub resolves it.
+      for (const [, name] of text.matchAll(/\$\{([^}]+)\}/g)) {
+        expect({
+          name,
+          known: String(name).startsWith('AWS::') || (String(name).split('.')[0] as string) in own.Resources,
+        }).toEqual({
+          name,
+          known: true,
+        });
+      }
+    }
   });
 
   it('gives each function a role of its own with only the actions it uses, and no wildcard', () => {
@@ -199,6 +381,51 @@ describe('serverless package', () => {
           : []),
       ];
       expect(dynamo).toEqual(expected);
+    }
+  });
+
+  it('keeps the cursor key out of every function’s configuration, and lets listProjects alone read it', () => {
+    for (const stage of ['prod', 'dev'] as const) {
+      const own = templates[stage];
+      for (const [id, fn] of resources('AWS::Lambda::Function', own)) {
+        const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+        expect({ id, resolved: JSON.stringify(variables).includes('{{resolve:') }).toEqual({ id, resolved: false });
+        expect({ id, value: variables.CURSOR_SECRET, where: variables.CURSOR_SECRET_ID }).toEqual({
+          id,
+          value: undefined,
+          where: { Ref: 'CursorSecret' },
+        });
+      }
+      const readers = Object.entries(own.Resources as Record<string, Template>)
+        .filter(([, resource]) => resource.Type === 'AWS::IAM::Role')
+        .flatMap(([id, role]) =>
+          (role.Properties.Policies as Template[])
+            .flatMap((policy) => policy.PolicyDocument.Statement as Template[])
+            .filter((statement) => JSON.stringify(statement.Action).includes('secretsmanager:'))
+            .map((statement) => ({ id, Action: statement.Action, Resource: statement.Resource })),
+        );
+      expect(readers).toEqual([
+        { id: 'ListProjectsRole', Action: ['secretsmanager:GetSecretValue'], Resource: [{ Ref: 'CursorSecret' }] },
+      ]);
+    }
+  });
+
+  it('refuses to package production with CORS open to every origin, naming the parameter', async () => {
+    const refused = await packageStage('prod', [], 'prod-any-origin').then(
+      () => '',
+      (error: { stdout: string; stderr: string }) => `${error.stdout}${error.stderr}`,
+    );
+    expect(refused).toContain("The prod stage cannot allow every origin (corsOrigin '*')");
+    expect(refused).toContain('--param="corsOrigin=https://app.example.com"');
+    const [[, api] = []] = resources('AWS::ApiGatewayV2::Api', templates.prod);
+    expect(api?.Properties.CorsConfiguration).toMatchObject({ AllowOrigins: [APP_ORIGIN] });
+    const [[, devApi] = []] = resources('AWS::ApiGatewayV2::Api', templates.dev);
+    expect(devApi?.Properties.CorsConfiguration).toMatchObject({ AllowOrigins: ['*'] });
+  });
+
+  it('publishes no function versions, which nothing would run', () => {
+    for (const stage of ['prod', 'dev'] as const) {
+      expect(resources('AWS::Lambda::Version', templates[stage])).toEqual([]);
     }
   });
 

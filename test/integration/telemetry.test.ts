@@ -118,6 +118,26 @@ describe('telemetry', () => {
     });
     expect(unexpected[0].service).toBe('projects-api');
   });
+  it('publishes to the namespace of its stage (POWERTOOLS_METRICS_NAMESPACE), which that stage’s alarm reads', async () => {
+    const saved = process.env.POWERTOOLS_METRICS_NAMESPACE;
+    process.env.POWERTOOLS_METRICS_NAMESPACE = 'ProjectsApi/dev';
+    try {
+      const fresh = loadFresh(() => ({
+        handler: require('../../functions/create-project').handler as typeof createHandler,
+        repository: require('../../lib/store').projectCreator as typeof repository,
+      }));
+      jest.spyOn(fresh.repository, 'createProjects').mockRejectedValueOnce(new Error('unexpected'));
+      await invoke(fresh.handler, { owner: `metrics-${Date.now()}`, body: { title: 'Staged' } });
+    } finally {
+      process.env.POWERTOOLS_METRICS_NAMESPACE = saved;
+    }
+    const unexpected = emf().filter((line) => line.UnexpectedErrors !== undefined);
+    expect(unexpected.map((line) => [line._aws.CloudWatchMetrics[0].Namespace, line.service])).toEqual([
+      ['ProjectsApi/dev', 'projects-api'],
+    ]);
+    expect(emf().every((line) => line._aws.CloudWatchMetrics[0].Namespace === 'ProjectsApi/dev')).toBe(true);
+  });
+
   it('logs a 503 at WARN and leaves it out of the UnexpectedErrors metric the alarm watches', async () => {
     const fresh = loadFresh(() => {
       require('../../lib/telemetry').logger.setLogLevel('INFO');

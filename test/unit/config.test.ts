@@ -47,7 +47,19 @@ describe('readConfig', () => {
     expect(config).toEqual(readConfig(valid));
   });
 
+  it('reads where a deployed stage keeps the cursor key, instead of the key itself', () => {
+    const secretId = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:cursor-AbCdEf';
+    const config = readConfig({ TABLE_NAME: 'projects', CURSOR_SECRET_ID: ` ${secretId} ` });
+    expect([config.cursorSecretId, config.cursorSecret]).toEqual([secretId, undefined]);
+    expect(readConfig({ ...valid, CURSOR_SECRET_ID: ' ' }).cursorSecretId).toBeUndefined();
+  });
+
   it.each([
+    [
+      'both the cursor key and its Secrets Manager id',
+      { ...valid, CURSOR_SECRET_ID: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:cursor' },
+      /CURSOR_SECRET and CURSOR_SECRET_ID/,
+    ],
     ['TABLE_NAME missing', { ...valid, TABLE_NAME: undefined }, /TABLE_NAME/],
     ['TABLE_NAME blank', { ...valid, TABLE_NAME: '  ' }, /TABLE_NAME/],
     ['CURSOR_SECRET missing', { ...valid, CURSOR_SECRET: undefined }, /CURSOR_SECRET/],
