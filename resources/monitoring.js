@@ -47,7 +47,12 @@ module.exports = async ({ resolveVariable }) => {
   const stage = await resolveVariable('sls:stage');
   const namespace = await resolveVariable('self:provider.environment.POWERTOOLS_METRICS_NAMESPACE');
   const alarmEmail = await resolveVariable('param:alarmEmail');
-  const threshold = async (name) => Number(await resolveVariable(`param:${name}`));
+  const threshold = async (name) => {
+    const value = await resolveVariable(`param:${name}`);
+    if (!/^[1-9]\d*$/.test(String(value)))
+      throw new Error(`The ${name} parameter must be a whole number of at least 1, not "${value}"`);
+    return Number(value);
+  };
 
   const prefix = `${service}-${stage}`;
   // Ref of a function is its name, the dimension of its metrics.
@@ -98,7 +103,7 @@ module.exports = async ({ resolveVariable }) => {
     ),
     TableThrottlesAlarm: alarm(
       'table-throttles',
-      'DynamoDB throttled reads or writes of the table or its index beyond what the SDK retries absorbed.',
+      'DynamoDB throttled reads or writes of the table or its index; the SDK retries them, and a client gets a 503 when the retries run out.',
       await threshold('tableThrottlesAlarmThreshold'),
       {
         Metrics: summed(

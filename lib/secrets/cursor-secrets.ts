@@ -91,17 +91,21 @@ export function storedCursorSecrets(
     async *verifying() {
       const signingKey = await read(false);
       yield signingKey;
-      const cached = [signingKey];
+      const tried = [signingKey];
       const before = await readPrevious(false);
-      if (before !== undefined) {
-        cached.push(before);
+      if (before !== undefined && !tried.includes(before)) {
+        tried.push(before);
         yield before;
       }
       if (now() - lastFreshRead < refreshSeconds * 1000) return;
       lastFreshRead = now();
-      for (const fresh of [await read(true), await readPrevious(true)]) {
-        if (fresh !== undefined && !cached.includes(fresh)) yield fresh;
-      }
+      // The current version unchanged means no rotation since it was cached: nothing new to try.
+      const fresh = await read(true);
+      if (tried.includes(fresh)) return;
+      tried.push(fresh);
+      yield fresh;
+      const freshBefore = await readPrevious(true);
+      if (freshBefore !== undefined && !tried.includes(freshBefore)) yield freshBefore;
     },
   };
 }

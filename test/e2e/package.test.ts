@@ -289,14 +289,40 @@ describe('serverless package', () => {
         LogGroupName: `/aws/http-api/projects-api-${stage}`,
         RetentionInDays: own.Resources.CreateProjectLogGroup.Properties.RetentionInDays,
       });
-      // As API Gateway writes it: every $context variable replaced by a value (a number where unquoted).
-      const line = JSON.parse(settings.Format.replace(/\$context\.[A-Za-z.]+/g, '200'));
+      // Only variables API Gateway documents for HTTP APIs' access logs, and none a client writes freely.
+      const variables = [...settings.Format.matchAll(/\$context\.[A-Za-z.]+/g)].map(([name]) => name).sort();
+      expect(variables).toEqual(
+        [
+          '$context.authorizer.claims.sub',
+          '$context.authorizer.error',
+          '$context.error.messageString',
+          '$context.error.responseType',
+          '$context.httpMethod',
+          '$context.identity.sourceIp',
+          '$context.integration.requestId',
+          '$context.integrationErrorMessage',
+          '$context.integrationLatency',
+          '$context.integrationStatus',
+          '$context.path',
+          '$context.requestId',
+          '$context.requestTime',
+          '$context.responseLatency',
+          '$context.responseLength',
+          '$context.routeKey',
+          '$context.status',
+        ].sort(),
+      );
+      // As API Gateway writes it: every $context variable replaced by a value (a number where unquoted;
+      // messageString is written quoted by API Gateway itself).
+      const quoted = settings.Format.replace('$context.error.messageString', '"200"');
+      const line = JSON.parse(quoted.replace(/\$context\.[A-Za-z.]+/g, '200'));
       expect(line).toMatchObject({
         requestId: '200',
         apigwRequestId: '200',
         routeKey: '200',
         status: 200,
         responseLatency: 200,
+        error: '200',
         authorizerError: '200',
         integrationError: '200',
       });

@@ -28,15 +28,17 @@ type SecretsManagerModule = typeof import('@aws-sdk/client-secrets-manager');
 interface SecretsManager {
   mock: SecretsManagerMock;
   command: SecretsManagerModule['GetSecretValueCommand'];
+  /** What Secrets Manager answers for a version that does not exist. */
+  notFound: SecretsManagerModule['ResourceNotFoundException'];
 }
 
 /** The secret's versions: AWSCURRENT, and AWSPREVIOUS once it has been rotated. */
-function secretVersions({ mock, command }: SecretsManager, current: string, previous?: string) {
+function secretVersions({ mock, command, notFound }: SecretsManager, current: string, previous?: string) {
   mock.reset();
   mock.on(command, { SecretId: SECRET_ID }).resolves({ SecretString: current });
-  if (previous !== undefined) {
-    mock.on(command, { SecretId: SECRET_ID, VersionStage: 'AWSPREVIOUS' }).resolves({ SecretString: previous });
-  }
+  const before = mock.on(command, { SecretId: SECRET_ID, VersionStage: 'AWSPREVIOUS' });
+  if (previous !== undefined) before.resolves({ SecretString: previous });
+  else before.rejects(new notFound({ message: 'no AWSPREVIOUS version', $metadata: { httpStatusCode: 400 } }));
 }
 
 /**
@@ -50,12 +52,16 @@ function coldListFunction(current: string, previous?: string) {
   try {
     return loadFresh(() => {
       const sdk: SecretsManagerModule = require('@aws-sdk/client-secrets-manager');
-      const secretsManager = { mock: mockClient(sdk.SecretsManagerClient), command: sdk.GetSecretValueCommand };
+      const secretsManager = {
+        mock: mockClient(sdk.SecretsManagerClient),
+        command: sdk.GetSecretValueCommand,
+        notFound: sdk.ResourceNotFoundException,
+      };
       secretVersions(secretsManager, current, previous);
       return { handler: require('../../functions/list-projects').handler, secretsManager };
     });
   } finally {
-    process.env.CURSOR_SECRET = saved;
+    if (saved !== undefined) process.env.CURSOR_SECRET = saved;
     delete process.env.CURSOR_SECRET_ID;
   }
 }

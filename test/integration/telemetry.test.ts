@@ -129,7 +129,8 @@ describe('telemetry', () => {
       jest.spyOn(fresh.repository, 'createProjects').mockRejectedValueOnce(new Error('unexpected'));
       await invoke(fresh.handler, { owner: `metrics-${Date.now()}`, body: { title: 'Staged' } });
     } finally {
-      process.env.POWERTOOLS_METRICS_NAMESPACE = saved;
+      if (saved === undefined) delete process.env.POWERTOOLS_METRICS_NAMESPACE;
+      else process.env.POWERTOOLS_METRICS_NAMESPACE = saved;
     }
     const unexpected = emf().filter((line) => line.UnexpectedErrors !== undefined);
     expect(unexpected.map((line) => [line._aws.CloudWatchMetrics[0].Namespace, line.service])).toEqual([

@@ -36,6 +36,12 @@ describe('the layers', () => {
     );
   });
 
+  it('let only lib/secrets read Secrets Manager (through Powertools Parameters)', () => {
+    expect(importers((target) => target.startsWith('@aws-lambda-powertools/parameters'))).toEqual([
+      'lib/secrets/cursor-secrets',
+    ]);
+  });
+
   it('keep the domain free of AWS, HTTP, use cases and adapters', () => {
     const domain = [...graph].filter(([file]) => file.startsWith('lib/domain/'));
     for (const [file, targets] of domain) {

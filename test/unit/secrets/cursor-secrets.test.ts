@@ -9,7 +9,7 @@ import {
   SecretsManagerServiceException,
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mintCursor, readCursor } from '../../../lib/cursor';
+import { decodeCursor, mintCursor, readCursor } from '../../../lib/cursor';
 import { isRejection } from '../../../lib/errors/rejections';
 import { storedCursorSecrets } from '../../../lib/secrets/cursor-secrets';
 
@@ -89,15 +89,16 @@ describe('the cursor keys of a deployed stage', () => {
     const newer = await mintCursor(storedCursorSecrets(SECRET_ID, TIMEOUTS), 'alice', false, POSITION);
     secretsManager.resetHistory();
     expect(await readCursor(stale, 'alice', false, newer)).toEqual(POSITION);
-    expect([reads(undefined), reads('AWSPREVIOUS')]).toEqual([1, 2]);
+    expect([reads(undefined), reads('AWSPREVIOUS')]).toEqual([1, 1]);
     // Now cached: the newer key verifies, and a forged cursor asks Secrets Manager nothing more.
     secretsManager.resetHistory();
     expect(await readCursor(stale, 'alice', false, newer)).toEqual(POSITION);
     expect(await codeOf(readCursor(stale, 'alice', false, `${newer.slice(0, -1)}A`))).toBe('VALIDATION_FAILED');
     expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+    // A minute on, one fresh read of the current version: unchanged, so no rotation to look for.
     time.advance(61);
     expect(await codeOf(readCursor(stale, 'alice', false, `${newer.slice(0, -1)}A`))).toBe('VALIDATION_FAILED');
-    expect([reads(undefined), reads('AWSPREVIOUS')]).toEqual([1, 1]);
+    expect([reads(undefined), reads('AWSPREVIOUS')]).toEqual([1, 0]);
   });
 
   it('refuses a cursor of a key it never had, asking Secrets Manager again at most once a minute', async () => {
@@ -112,12 +113,35 @@ describe('the cursor keys of a deployed stage', () => {
       }
       return [reads(undefined), reads('AWSPREVIOUS')];
     };
-    // The first read of both versions, then the fresh one; a secret never rotated has no previous version.
-    expect(await refusals(3)).toEqual([2, 2]);
+    // The first read of both versions (a secret never rotated has no previous one), then the
+    // current version afresh: unchanged, so there was no rotation and nothing more to ask.
+    expect(await refusals(3)).toEqual([2, 1]);
     time.advance(59);
-    expect(await refusals(3)).toEqual([2, 2]);
+    expect(await refusals(3)).toEqual([2, 1]);
     time.advance(2);
-    expect(await refusals(3)).toEqual([3, 3]);
+    expect(await refusals(3)).toEqual([3, 1]);
+  });
+
+  it('signs with the new key once its cache of five minutes expires after a rotation', async () => {
+    const time = clock();
+    versions(OLD);
+    const secrets = storedCursorSecrets(SECRET_ID, TIMEOUTS, { now: time.now });
+    const signedWith = async () => {
+      const cursor = await mintCursor(secrets, 'alice', false, POSITION);
+      return [OLD, NEW].filter((key) => {
+        try {
+          return decodeCursor(key, 'alice', false, cursor) !== undefined;
+        } catch {
+          return false;
+        }
+      });
+    };
+    expect(await signedWith()).toEqual([OLD]);
+    versions(NEW, OLD);
+    time.advance(299);
+    expect(await signedWith()).toEqual([OLD]);
+    time.advance(2);
+    expect(await signedWith()).toEqual([NEW]);
   });
 
   it('answers 503 while Secrets Manager is throttled or unreachable, and fails loudly when it refuses access', async () => {
