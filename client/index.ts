@@ -15,10 +15,10 @@
  *   that is a broken contract, not a result.
  */
 import createClient from 'openapi-fetch';
-import { DEFAULT_RETRY, type RetryPolicy, retryingFetch } from './retry';
-import type { components, operations, paths } from './schema';
+import { DEFAULT_RETRY, type RetryPolicy, retryingFetch } from './retry.js';
+import type { components, operations, paths } from './schema.js';
 
-export { DEFAULT_RETRY, type RetryPolicy } from './retry';
+export { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 
 type Schemas = components['schemas'];
 export type Project = Schemas['Project'];

@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { freePort, startDynamoDbLocal } from './dynamodb-local';
 import { localKeys, ROOT } from './local-auth';
 
-/** The Serverless Framework's command (osls), as `npx serverless` runs it. */
-const SERVERLESS = require.resolve('osls/bin/serverless.js');
+/** The Serverless Framework's command (osls, installed as `serverless`), as `npx serverless` runs it. */
+const SERVERLESS = require.resolve('serverless/bin/serverless.js');
 
 export interface LocalStack {
   baseUrl: string;

@@ -43,7 +43,7 @@ describe('the gateway before serverless offline', () => {
   beforeAll(async () => {
     upstream = { host: '127.0.0.1', port: await freePort() };
     lambda = { host: '127.0.0.1', port: await freePort() };
-    offline = spawn(process.execPath, [require.resolve('osls/bin/serverless.js'), 'offline', 'start'], {
+    offline = spawn(process.execPath, [require.resolve('serverless/bin/serverless.js'), 'offline', 'start'], {
       cwd: SERVICE,
       env: {
         ...process.env,

@@ -42,7 +42,7 @@ async function packageStage(stage: 'prod' | 'dev', params: string[] = [], folder
   await promisify(execFile)(
     process.execPath,
     [
-      require.resolve('osls/bin/serverless.js'),
+      require.resolve('serverless/bin/serverless.js'),
       'package',
       '--stage',
       stage,
