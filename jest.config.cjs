@@ -8,7 +8,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|unicode-case-folding|@unicode)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   // The client imports its siblings as Node's ES modules do ('./retry.js'): the .ts beside it here.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: { '^(\\./(?:retry|schema))\\.js$': '$1' },
   globalSetup: '<rootDir>/test/jest/global-setup.ts',
   globalTeardown: '<rootDir>/test/jest/global-teardown.ts',
   setupFiles: ['<rootDir>/test/jest/env.ts'],

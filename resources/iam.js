@@ -29,6 +29,8 @@ const roleName = (fn) => `${capitalized(fn)}Role`;
 module.exports = async ({ resolveVariable }) => {
   const service = await resolveVariable('self:service');
   const stage = await resolveVariable('sls:stage');
+  // Set by the pipeline: the boundary deploy/github-deploy-role.yml requires of every role it makes.
+  const boundary = await resolveVariable('param:permissionsBoundary');
   const tableArn = { 'Fn::GetAtt': ['ProjectsTable', 'Arn'] };
   const Resources = {};
   for (const [fn, { table, index, secret }] of Object.entries(permissions)) {
@@ -67,6 +69,7 @@ module.exports = async ({ resolveVariable }) => {
             { Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] },
           ],
         },
+        ...(boundary ? { PermissionsBoundary: boundary } : {}),
         Policies: [
           { PolicyName: `${fn}-least-privilege`, PolicyDocument: { Version: '2012-10-17', Statement: statements } },
         ],

@@ -263,6 +263,19 @@ describe('serverless package', () => {
     }
   });
 
+  it('gives every function role the permissions boundary the pipeline’s deploy role requires, when given one', async () => {
+    const boundary = 'arn:aws:iam::123456789012:policy/github-deploy-FunctionRoleBoundary-AbC';
+    const bounded = await packageStage('dev', [`permissionsBoundary=${boundary}`], 'dev-bounded');
+    const roles = resources('AWS::IAM::Role', bounded);
+    expect(roles.length).toBe(Object.keys(permissions).length);
+    for (const [id, role] of roles) {
+      expect({ id, boundary: role.Properties.PermissionsBoundary }).toEqual({ id, boundary });
+    }
+    for (const [id, role] of resources('AWS::IAM::Role', templates.dev)) {
+      expect({ id, boundary: role.Properties.PermissionsBoundary }).toEqual({ id, boundary: undefined });
+    }
+  });
+
   it('alarms at each stage’s thresholds: production bears a few retried 5xx and a moment’s throttling', () => {
     const thresholds = (stage: 'prod' | 'dev') =>
       Object.fromEntries(

@@ -4,7 +4,7 @@
  * installs, the update proposals (Renovate) and the pre-commit hook (lefthook).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,8 @@ const text = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 // biome-ignore lint/suspicious/noExplicitAny: workflows and templates are arbitrary YAML
 const yaml = (file: string): any => parse(text(file), { customTags: cloudFormationTags, logLevel: 'error' });
 const packageJson = JSON.parse(text('package.json'));
+/** A GitHub expression, `${{ … }}`, as a workflow spells it. */
+const expression = (inside: string) => `\${{ ${inside} }}`;
 
 /** CloudFormation's short forms (!Ref, !Sub, …), read as the long forms they stand for. */
 const cloudFormationTags = ['Ref', 'Sub', 'GetAtt', 'If', 'Equals', 'Not', 'Join'].flatMap((name) => {
@@ -47,7 +49,7 @@ describe('the GitHub workflows', () => {
     const dir = mkdtempSync(join(tmpdir(), 'projects-api-actionlint-'));
     try {
       mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
-      const broken = text('.github/workflows/ci.yml').replace('${{ matrix.node }}', '${{ matrix.nodes }}');
+      const broken = text('.github/workflows/ci.yml').replace(expression('matrix.node'), expression('matrix.nodes'));
       writeFileSync(join(dir, '.github', 'workflows', 'ci.yml'), broken);
       const result = await actionlint(dir, '.github/workflows/*.yml');
       expect(result.code).toBe(1);
@@ -68,9 +70,14 @@ describe('the GitHub workflows', () => {
       'java-version': '17',
     });
     const commands = steps.map((step: { run?: string }) => step.run).filter(Boolean);
-    expect(commands).toEqual(expect.arrayContaining(['npm ci', 'npm test']));
+    // The README's test command, from its block of the two commands.
+    const [, readmeTest] = /\n(npm test)\s+#/.exec(text('README.md')) ?? [];
+    expect(commands).toEqual(expect.arrayContaining(['npm ci', readmeTest]));
     expect(commands.some((command: string) => command.startsWith('pip install cfn-lint'))).toBe(true);
-    expect(text('README.md')).toContain('npm test ');
+    // Each leg gets its own Node: .nvmrc's for "runtime", the matrix's version for the other.
+    expect(setupNode.with['node-version']).toBe(expression("matrix.node != 'runtime' && matrix.node || ''"));
+    expect(setupNode.with['node-version-file']).toBe(expression("matrix.node == 'runtime' && '.nvmrc' || ''"));
+    expect(text('.nvmrc').trim()).toBe('22');
   });
 
   it('deploy after the tests, by OpenID Connect with no stored key, prod by hand behind its environment', () => {
@@ -80,7 +87,7 @@ describe('the GitHub workflows', () => {
     expect(deploy.jobs.test.uses).toBe('./.github/workflows/ci.yml');
     const job = deploy.jobs.deploy;
     expect(job.needs).toBe('test');
-    expect(job.environment).toBe("${{ inputs.stage || 'dev' }}");
+    expect(job.environment).toBe(expression("inputs.stage || 'dev'"));
     expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     const credentials = job.steps.find((step: { uses?: string }) =>
       step.uses?.startsWith('aws-actions/configure-aws-credentials@'),
@@ -116,18 +123,54 @@ describe('the deploy role (deploy/github-deploy-role.yml)', () => {
     expect(result).toEqual({ code: 0, stdout: '' });
   });
 
-  it('trusts only GitHub’s tokens for sts, of the repository’s environments', () => {
+  it('trusts only GitHub’s tokens for sts, of the one environment of its stage', () => {
     expect(role.AssumeRolePolicyDocument.Statement).toEqual([
       expect.objectContaining({
         Action: 'sts:AssumeRoleWithWebIdentity',
         Condition: {
-          StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-          StringLike: {
-            'token.actions.githubusercontent.com:sub': { 'Fn::Sub': 'repo:${GitHubRepository}:environment:*' },
+          StringEquals: {
+            'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+            'token.actions.githubusercontent.com:sub': { 'Fn::Sub': `repo:\${GitHubRepository}:environment:\${Stage}` },
           },
         },
       }),
     ]);
+  });
+
+  it('cannot name itself or its own stack, and makes function roles only within their boundary', () => {
+    expect(role.Path).toBe('/github-deploy/');
+    for (const statement of statements) {
+      for (const resource of [statement.Resource].flat().map((r) => JSON.stringify(r))) {
+        expect(resource).not.toMatch(/github-deploy/);
+        if (resource.includes(':role/')) expect(resource).toContain(':role/${Service}-${Stage}-*');
+      }
+    }
+    const making = statements.filter((statement) =>
+      [statement.Action].flat().some((action) => ['iam:CreateRole', 'iam:PutRolePolicy'].includes(action)),
+    );
+    expect(making).toEqual([
+      expect.objectContaining({
+        Action: ['iam:CreateRole', 'iam:PutRolePolicy'],
+        Condition: { StringEquals: { 'iam:PermissionsBoundary': { Ref: 'FunctionRoleBoundary' } } },
+      }),
+    ]);
+  });
+
+  it('bounds the function roles by what resources/iam.js gives them, and nothing more', () => {
+    const { permissions } = require('../../resources/iam.js') as {
+      permissions: Record<string, { table?: string[]; index?: string[]; secret?: string }>;
+    };
+    const bounded = (
+      template.Resources.FunctionRoleBoundary.Properties.PolicyDocument.Statement as { Action: string | string[] }[]
+    )
+      .flatMap((statement) => [statement.Action].flat())
+      .sort();
+    const given = new Set(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    for (const { table = [], index = [], secret } of Object.values(permissions)) {
+      for (const action of [...table, ...index]) given.add(action);
+      if (secret) given.add('secretsmanager:GetSecretValue');
+    }
+    expect(bounded).toEqual([...given].sort());
   });
 
   it('allows no wildcard action, names the service in every resource it can, and passes roles to Lambda alone', () => {
@@ -139,7 +182,7 @@ describe('the deploy role (deploy/github-deploy-role.yml)', () => {
         expect(['TemplatesAreNotResources', 'NoNameToScopeBy']).toContain(statement.Sid);
         continue;
       }
-      for (const resource of resources) expect(resource).toMatch(/\$\{Service\}-|CursorSecret-/);
+      for (const resource of resources) expect(resource).toMatch(/\$\{Service\}-\$\{Stage\}|CursorSecret-/);
     }
     const passRole = statements.filter((statement) => [statement.Action].flat().includes('iam:PassRole'));
     expect(passRole).toEqual([
@@ -226,5 +269,13 @@ describe('the pre-commit hook (lefthook.yml)', () => {
       expect.stringMatching(/^npx tsc --noEmit -p \. --incremental /),
     ]);
     expect(packageJson.devDependencies.lefthook).toBeDefined();
+    // In a git clone, npm ci outside CI has installed it (lefthook's postinstall); in CI it has not.
+    const hook = join(ROOT, '.git', 'hooks', 'pre-commit');
+    if (!existsSync(join(ROOT, '.git'))) return;
+    const installed = existsSync(hook) && readFileSync(hook, 'utf8').includes('lefthook');
+    expect({ CI: Boolean(process.env.CI), installed }).toEqual({
+      CI: Boolean(process.env.CI),
+      installed: !process.env.CI,
+    });
   });
 });
