@@ -142,7 +142,7 @@ describe('the deploy role (deploy/github-deploy-role.yml)', () => {
     for (const statement of statements) {
       for (const resource of [statement.Resource].flat().map((r) => JSON.stringify(r))) {
         expect(resource).not.toMatch(/github-deploy/);
-        if (resource.includes(':role/')) expect(resource).toContain(':role/${Service}-${Stage}-*');
+        if (resource.includes(':role/')) expect(resource).toContain(`:role/\${Service}-\${Stage}-*`);
       }
     }
     const making = statements.filter((statement) =>
