@@ -36,10 +36,11 @@ export interface BundlesReport {
   functions: BundleResult[];
 }
 
-function initOnce(file: string, flags: string[] = []): number {
+/** Milliseconds to require `file` in a fresh Node process with `flags`, in the benchmarks' environment (or `env`). */
+export function initOnce(file: string, flags: string[] = [], env: Record<string, string> = BENCH_ENV): number {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
   return Number(
-    execFileSync(process.execPath, [...flags, '-e', script], { env: { ...process.env, ...BENCH_ENV } }).toString(),
+    execFileSync(process.execPath, [...flags, '-e', script], { env: { ...process.env, ...env } }).toString(),
   );
 }
 

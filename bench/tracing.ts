@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { serverlessYml } from '../local-stack/serverless-yml';
-import { INIT_RUNS } from './bundles';
+import { INIT_RUNS, initOnce } from './bundles';
 import { BENCH_ENV, median } from './stats';
 
 const ROOT = join(__dirname, '..');
@@ -112,10 +112,9 @@ export async function benchTracing(): Promise<TracingReport> {
     }
     const init = { shipped: [] as number[], traced: [] as number[] };
     const warm = { shipped: [] as number[], traced: [] as number[] };
-    const require = (file: string) =>
-      `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
     for (let i = 0; i < INIT_RUNS; i += 1) {
-      for (const variant of ['shipped', 'traced'] as const) init[variant].push(run(['-e', require(files[variant])]));
+      for (const variant of ['shipped', 'traced'] as const)
+        init[variant].push(initOnce(files[variant], [], LAMBDA_ENV));
     }
     for (let i = 0; i < WARM_ROUNDS; i += 1) {
       for (const variant of ['shipped', 'traced'] as const)

@@ -81,3 +81,4 @@ module.exports = async ({ resolveVariable }) => {
 
 module.exports.permissions = permissions;
 module.exports.roleName = roleName;
+module.exports.capitalized = capitalized;

@@ -5,7 +5,7 @@
 // serverless.yml as ${file(./resources/monitoring.js)}; docs/operations.md is the runbook,
 // test/e2e/package.test.ts checks the wiring.
 
-const { permissions } = require('./iam.js');
+const { capitalized, permissions } = require('./iam.js');
 
 /** The functions of the service, by the name serverless.yml gives them. */
 const functions = Object.keys(permissions);
@@ -16,7 +16,6 @@ const TABLE_OPERATIONS = ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Que
 /** A metric math alarm reads at most 10 metrics (a hard limit of CloudWatch). */
 const MAX_ALARM_METRICS = 10;
 
-const capitalized = (name) => name.charAt(0).toUpperCase() + name.slice(1);
 /** The logical id the framework gives a function. */
 const lambdaId = (fn) => `${capitalized(fn)}LambdaFunction`;
 const chunks = (items, size) =>
