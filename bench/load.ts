@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
 import { findViolations } from '../lib/dynamodb/consistency';
 import { scanTable } from '../lib/dynamodb/scan';
-import { signToken } from '../local-stack/local-auth';
+import { signToken } from '../local-stack/local-tokens';
 import { type LocalStack, withScratchStack } from '../local-stack/stack';
 import { localClient, localTableName } from '../local-stack/table';
 import { busyCore } from './busy';

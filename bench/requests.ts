@@ -29,7 +29,7 @@ async function main() {
   await ensureTable(admin, tableName);
   admin.destroy();
 
-  const { dynamo } = await import('../lib/store');
+  const { dynamo } = await import('../lib/composition/repositories');
   let sent: { command: string; capacity: number | null }[] = [];
   dynamo.middlewareStack.add(
     (next, context) => async (args) => {

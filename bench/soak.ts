@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { UsageError } from '../cli/run-script';
 import { findViolations } from '../lib/dynamodb/consistency';
 import { scanTable } from '../lib/dynamodb/scan';
-import { signToken } from '../local-stack/local-auth';
+import { signToken } from '../local-stack/local-tokens';
 import { withScratchStack } from '../local-stack/stack';
 import { localClient, localTableName } from '../local-stack/table';
 import { busyCore } from './busy';

@@ -40,12 +40,12 @@ const LAMBDA_ENV = {
 };
 
 const ENTRIES = {
-  shipped: `export { handler } from './functions/create-project'; export { dynamo } from './lib/store';`,
+  shipped: `export { handler } from './functions/create-project'; export { dynamo } from './lib/composition/repositories';`,
   traced: `
     import { Tracer } from '@aws-lambda-powertools/tracer';
     import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
     import { handler as shipped } from './functions/create-project';
-    import { dynamo } from './lib/store';
+    import { dynamo } from './lib/composition/repositories';
     const tracer = new Tracer();
     tracer.captureAWSv3Client(dynamo);
     export const handler = shipped.use(captureLambdaHandler(tracer));

@@ -20,7 +20,7 @@ Object.assign(process.env, BENCH_ENV, {
 async function main() {
   const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
   const { handler } = await import('../functions/create-project');
-  const { dynamo } = await import('../lib/store');
+  const { dynamo } = await import('../lib/composition/repositories');
   // The stub: the same trivial answer for both handlers, whatever they send.
   dynamo.send = (async () => ({})) as unknown as typeof dynamo.send;
 

@@ -1,7 +1,7 @@
 /**
  * `npm run -s token -- [--access] [--stage <stage>] [--region <region>] <user>`: a token for the API.
  *
- * Without `--stage`, a token the local stack's JWT authorizer accepts (local-stack/local-auth.ts).
+ * Without `--stage`, a token the local stack's JWT authorizer accepts (local-stack/local-tokens.ts).
  * With one, a Cognito token of a test user (`<user>@example.com`) of that deployed stage: created if missing
  * (no invitation sent), given a fresh random password, and signed in through the app client's
  * admin flow (ADMIN_USER_PASSWORD_AUTH), with the AWS credentials the AWS CLI would use. The
@@ -17,8 +17,8 @@ import {
   CognitoIdentityProviderClient,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { MAX_OWNER_ID_LENGTH } from '../lib/http/authentication';
-import { localKeys, signToken, type TokenKind } from '../local-stack/local-auth';
+import { MAX_OWNER_ID_LENGTH } from '../lib/http/middlewares/authentication';
+import { localKeys, signToken, type TokenKind } from '../local-stack/local-tokens';
 import { serverlessYml } from '../local-stack/serverless-yml';
 
 export interface DeployedTokenOptions {

@@ -1,21 +1,20 @@
-import { createProject as create } from '../lib/app/create-projects';
-import { idempotencyOf } from '../lib/domain/idempotency';
+import { createProject } from '../lib/app/create-projects';
+import { createStorage } from '../lib/composition/repositories';
 import { newProject } from '../lib/domain/project';
 import { answerOf, projectCreated } from '../lib/http/answers';
 import { httpHandler } from '../lib/http/handler';
 import { jsonBody } from '../lib/http/json-body';
 import type { ApiRequest } from '../lib/http/types';
-import { CreateProjectBody, type CreateProjectInput } from '../lib/schemas';
-import { projectCreator } from '../lib/store';
-import { validator } from '../lib/validation';
-
-const ROUTE = 'POST /projects';
+import { idempotencyOf } from '../lib/idempotency/key';
+import { CreateProjectBody, type CreateProjectInput } from '../lib/validation/schemas';
+import { validator } from '../lib/validation/validate';
 
 /** POST /projects: 201 with the project, or 409 PROJECT_TITLE_CONFLICT for a taken title. Honours Idempotency-Key. */
-async function createProject({ owner, body, headers }: ApiRequest<CreateProjectInput>) {
+async function endpoint({ owner, body, headers }: ApiRequest<CreateProjectInput>) {
   const project = newProject(body);
-  const idempotency = idempotencyOf(headers['idempotency-key'], ROUTE, body);
-  return answerOf(await create(projectCreator, owner, project, projectCreated(project), idempotency));
+  const idempotency = idempotencyOf(headers['idempotency-key'], 'createProject', body);
+  const answer = projectCreated(project);
+  return answerOf(await createProject(createStorage, { owner, project, answer, idempotency }));
 }
 
-export const handler = httpHandler(createProject, { route: ROUTE, body: jsonBody(validator(CreateProjectBody)) });
+export const handler = httpHandler(endpoint, { route: 'POST /projects', body: jsonBody(validator(CreateProjectBody)) });

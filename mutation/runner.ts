@@ -15,7 +15,13 @@ import { startDynamoDbLocal } from '../local-stack/dynamodb-local';
 const ROOT = join(__dirname, '..');
 
 /** The mutation score each folder is held to. */
-const GOALS: Record<string, number> = { 'lib/domain': 90, 'lib/dynamodb': 90, 'lib/http': 85 };
+const GOALS: Record<string, number> = {
+  'lib/domain': 90,
+  'lib/app': 96.3,
+  'lib/idempotency': 96.3,
+  'lib/dynamodb': 90,
+  'lib/http': 85,
+};
 
 interface MutantResult {
   fileName: string;

@@ -1,29 +1,22 @@
 /**
  * A best-effort batch (POST /projects/batch with atomic: false): every valid item in its own
  * transaction, and an answer that reports each item. Under a key, the plan (the id each item
- * gets) is recorded first, with a lease until the attempt's deadline: one attempt at a time
- * runs it, and the record is completed once, by the attempt holding the lease; every concurrent
- * duplicate reads the record until that answer is there, and replays it. A retry after a crash
- * takes over the plan once its lease has run out, and a project an earlier attempt made counts
- * as made, so it never reports a conflict for the client's own projects.
+ * gets) is run once (lib/idempotency/lease.ts), and a project an earlier attempt made under its
+ * planned id counts as made, so a retry never reports a conflict for the client's own projects.
  */
-import { randomUUID } from 'node:crypto';
-import { sleep } from '../backoff';
-import type { Answer, Idempotency } from '../domain/idempotency';
 import { newId } from '../domain/ids';
 import { type NewProject, newProject, type Project } from '../domain/project';
-import type { BatchPlan, ProjectCreator } from '../domain/repository';
+import type { ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
-import { isRejectionOf, reject } from '../errors/rejections';
+import { isRejectionOf } from '../errors/rejections';
+import type { Idempotency } from '../idempotency/key';
+import { runOnce } from '../idempotency/lease';
+import type { Answer, BatchPlan } from '../idempotency/record';
 import { duplicatesInBatch } from './create-projects';
-import { type Outcome, replayed, type TitleConflict } from './outcome';
+import type { CreateOutcome, CreateStorage, TitleConflict } from './outcome';
 
 /** How many per-item transactions of a best-effort batch run at once. */
 export const BATCH_CONCURRENCY = 5;
-
-/** How often a duplicate looks again for the answer of the attempt that runs the batch. */
-const FIRST_POLL_MS = 25;
-const MAX_POLL_MS = 250;
 
 /** An item of the request that passed validation, at its index in the request. */
 export interface BatchItem {
@@ -62,14 +55,14 @@ function splitRepeated(items: readonly BatchItem[]) {
 type Split = ReturnType<typeof splitRepeated>;
 
 /** Runs a plan: each attempted item in its own transaction, under the id the plan gives it. */
-async function runPlan(repository: ProjectCreator, owner: string, split: Split, plan: BatchPlan, report: Report) {
+async function runPlan(projects: ProjectCreator, owner: string, split: Split, plan: BatchPlan, report: Report) {
   const planned = new Map(plan.projects.map((entry) => [entry.index, entry]));
   const outcomes: ItemOutcome[] = [...split.repeated];
   await forEachConcurrently(split.attempted, BATCH_CONCURRENCY, async ({ index, input }) => {
     const entry = planned.get(index);
     const project = newProject(input, new Date(entry?.createdAt ?? Date.now()), entry?.id ?? newId());
     try {
-      const made = await repository.createPlanned(owner, project);
+      const made = await projects.createPlanned(owner, project);
       outcomes.push(
         made.kind === 'created'
           ? { index, kind: 'created', project: made.project }
@@ -84,55 +77,32 @@ async function runPlan(repository: ProjectCreator, owner: string, split: Split, 
   return {
     answer: report(outcomes),
     projectIds: outcomes.flatMap((outcome) => (outcome.kind === 'created' ? [outcome.project.id] : [])),
-    unavailable: outcomes.some((outcome) => outcome.kind === 'unavailable'),
+    unfinished: outcomes.some((outcome) => outcome.kind === 'unavailable'),
   };
 }
 
-/**
- * `deadline` (epoch milliseconds) is when this attempt must have answered: its lease lasts that
- * long, and a duplicate waits for the first answer until then at most, then is SERVICE_UNAVAILABLE.
- */
+export interface BestEffortRequest {
+  owner: string;
+  /** The items of the request that passed validation. */
+  items: readonly BatchItem[];
+  report: Report;
+  idempotency: Idempotency | undefined;
+  /** When this attempt must have answered (epoch milliseconds); a duplicate waits for the first answer until then at most. */
+  deadline: number;
+}
+
+/** Each valid item in its own transaction, once under a key; the report tells of every item. */
 export async function createBestEffortBatch(
-  repository: ProjectCreator,
-  owner: string,
-  items: readonly BatchItem[],
-  report: Report,
-  idempotency: Idempotency | undefined,
-  deadline: number,
-): Promise<Outcome> {
-  const split = splitRepeated(items);
+  storage: CreateStorage,
+  request: BestEffortRequest,
+): Promise<CreateOutcome> {
+  const { owner, report, idempotency, deadline } = request;
+  const split = splitRepeated(request.items);
   const now = new Date();
   const plan: BatchPlan = {
     projects: split.attempted.map(({ index }) => ({ index, id: newId(now.getTime()), createdAt: now.toISOString() })),
   };
-  if (!idempotency) return { kind: 'answered', answer: (await runPlan(repository, owner, split, plan, report)).answer };
-
-  const lease = { token: randomUUID(), until: deadline };
-  let wait = FIRST_POLL_MS;
-  for (;;) {
-    const start = await repository.startBatch(owner, idempotency, plan, lease);
-    if (start.kind === 'recorded') return replayed(start.record, idempotency);
-    if (start.kind !== 'running') {
-      let finished = false;
-      try {
-        const run = await runPlan(repository, owner, split, start.plan, report);
-        // An item that met a passing fault leaves the plan open: a retry with the key resumes it.
-        if (run.unavailable) return { kind: 'answered', answer: run.answer };
-        finished = await repository.finishBatch(owner, idempotency, run.answer, run.projectIds, lease);
-        if (finished) return { kind: 'answered', answer: run.answer };
-        // Another attempt took the plan over and completed it: its answer is the one to give.
-      } finally {
-        if (!finished) await repository.releaseBatch(owner, idempotency, lease);
-      }
-    }
-    // Another attempt runs the plan: read (never write) until its answer is recorded or its lease runs out.
-    for (;;) {
-      if (Date.now() + wait > deadline) throw reject('SERVICE_UNAVAILABLE');
-      await sleep(wait);
-      wait = Math.min(wait * 2, MAX_POLL_MS);
-      const state = await repository.batchState(owner, idempotency);
-      if (state.kind === 'recorded') return replayed(state.record, idempotency);
-      if (state.leaseUntil < Date.now()) break;
-    }
-  }
+  const run = (planned: BatchPlan) => runPlan(storage.projects, owner, split, planned, report);
+  if (!idempotency) return { kind: 'answered', answer: (await run(plan)).answer };
+  return runOnce(storage.records, { owner, idempotency }, { plan, deadline, run });
 }

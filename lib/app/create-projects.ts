@@ -4,13 +4,23 @@
  * record in one transaction. The caller makes the projects and the answer that tells of them;
  * the answer is what the key records, and what a retry under the key gets again.
  */
-
-import type { Answer, Idempotency } from '../domain/idempotency';
 import type { Project } from '../domain/project';
-import type { ProjectCreator } from '../domain/repository';
 import { titleKey } from '../domain/titles';
 import { titleConflicts } from '../errors/rejections';
-import { type Outcome, replayed, type TitleConflict } from './outcome';
+import type { Idempotency } from '../idempotency/key';
+import { type Answer, RecordState } from '../idempotency/record';
+import { replayOf } from '../idempotency/replay';
+import type { CreateOutcome, CreateStorage, TitleConflict } from './outcome';
+
+/** Who creates, the answer that tells of what is made, and the client's key, if any. */
+interface CreateContext {
+  owner: string;
+  answer: Answer;
+  idempotency: Idempotency | undefined;
+}
+
+export type CreateProjectRequest = CreateContext & { project: Project };
+export type CreateBatchRequest = CreateContext & { projects: Project[] };
 
 /**
  * A title conflict, recorded under the key (when there is one) as the rejection it is, its
@@ -19,48 +29,46 @@ import { type Outcome, replayed, type TitleConflict } from './outcome';
  * outcome instead.
  */
 async function recordConflict(
-  repository: ProjectCreator,
+  { records }: CreateStorage,
   owner: string,
   idempotency: Idempotency | undefined,
   items?: TitleConflict[],
-): Promise<Outcome> {
+): Promise<CreateOutcome> {
   if (idempotency) {
     const details = items ? { details: titleConflicts(items) } : {};
-    const response = { error: { code: 'PROJECT_TITLE_CONFLICT' as const, ...details } };
-    const saved = await repository.recordResponse(owner, { idempotency, response });
-    if (saved.kind === 'recorded') return replayed(saved.record, idempotency);
+    const answer = { error: { code: 'PROJECT_TITLE_CONFLICT' as const, ...details } };
+    const key = { owner, idempotency };
+    const held = await records.save(key, { state: RecordState.Complete, answer, projectIds: [] });
+    if (held) return { kind: 'replayed', answer: replayOf(held, idempotency) };
   }
   return { kind: 'conflict', ...(items ? { items } : {}) };
 }
 
 /**
  * Writes the projects (and the key's record) in one transaction: the answer, or the key's
- * earlier one, or a conflict whose items `conflicts` makes of the held titles' indexes.
+ * earlier one, or a conflict whose items `conflicts` makes of the held titles' indexes (a
+ * conflict without it names no item).
  */
 async function commit(
-  repository: ProjectCreator,
-  owner: string,
-  projects: Project[],
-  answer: Answer,
-  idempotency: Idempotency | undefined,
-  conflicts: (taken: number[]) => TitleConflict[] | undefined,
-): Promise<Outcome> {
-  const written = await repository.createProjects(owner, projects, idempotency && { idempotency, response: answer });
-  if (written.kind === 'created') return { kind: 'answered', answer };
-  if (written.kind === 'conflict') return recordConflict(repository, owner, idempotency, conflicts(written.taken));
-  if (!idempotency) throw new Error('The repository found a key’s record for a write without a key.');
-  return replayed(written.record, idempotency);
+  storage: CreateStorage,
+  { owner, projects, answer, idempotency }: CreateBatchRequest,
+  conflicts?: (taken: number[]) => TitleConflict[],
+): Promise<CreateOutcome> {
+  const projectIds = projects.map((project) => project.id);
+  const record = { state: RecordState.Complete, answer, projectIds } as const;
+  const joined = idempotency && storage.records.joinedSave({ owner, idempotency }, record);
+  const verdict = await storage.projects.createProjects(owner, projects, joined);
+  if (verdict.kind === 'created') return { kind: 'answered', answer };
+  if (verdict.kind === 'conflict') return recordConflict(storage, owner, idempotency, conflicts?.(verdict.taken));
+  // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable: only the key's joined write holds a create back
+  if (!idempotency) throw new Error('A create without a key was refused by a joined write it did not make.');
+  return { kind: 'replayed', answer: replayOf(verdict.held, idempotency) };
 }
 
 /** One project and its title lock (and the key's record) in one transaction; its conflict names no item. */
-export function createProject(
-  repository: ProjectCreator,
-  owner: string,
-  project: Project,
-  answer: Answer,
-  idempotency: Idempotency | undefined,
-): Promise<Outcome> {
-  return commit(repository, owner, [project], answer, idempotency, () => undefined);
+export function createProject(storage: CreateStorage, request: CreateProjectRequest): Promise<CreateOutcome> {
+  const { project, ...context } = request;
+  return commit(storage, { ...context, projects: [project] });
 }
 
 /** Indexes of items whose title key an earlier item of the batch already has. */
@@ -75,26 +83,18 @@ export function duplicatesInBatch(titleKeys: readonly string[]): Set<number> {
 }
 
 /** A batch, all projects in one transaction or none; a conflict names each item in conflict. */
-export async function createAtomicBatch(
-  repository: ProjectCreator,
-  owner: string,
-  projects: Project[],
-  answer: Answer,
-  idempotency: Idempotency | undefined,
-): Promise<Outcome> {
-  const titleKeys = projects.map((project) => titleKey(project.title));
+export async function createAtomicBatch(storage: CreateStorage, request: CreateBatchRequest): Promise<CreateOutcome> {
+  const titleKeys = request.projects.map((project) => titleKey(project.title));
   const duplicates = duplicatesInBatch(titleKeys);
   if (duplicates.size > 0) {
     // DynamoDB refuses a transaction that touches one lock twice, so nothing is sent but
     // condition checks, which also name the titles that are held already.
     const unique = [...new Set(titleKeys)];
-    const held = new Set((await repository.takenTitles(owner, unique)).map((index) => unique[index]));
+    const held = new Set((await storage.projects.takenTitles(request.owner, unique)).map((index) => unique[index]));
     const items = titleKeys.flatMap((key, index) =>
       duplicates.has(index) || held.has(key) ? [{ index, repeated: duplicates.has(index) }] : [],
     );
-    return recordConflict(repository, owner, idempotency, items);
+    return recordConflict(storage, request.owner, request.idempotency, items);
   }
-  return commit(repository, owner, projects, answer, idempotency, (taken) =>
-    taken.map((index) => ({ index, repeated: false })),
-  );
+  return commit(storage, request, (taken) => taken.map((index) => ({ index, repeated: false })));
 }

@@ -4,7 +4,7 @@
  * read again and decide again: a write is never based on a stale read, and a title lock is
  * never left behind.
  */
-import { backoffMs, sleep } from '../backoff';
+
 import {
   changed,
   deleted,
@@ -23,6 +23,7 @@ import type {
   StoredProject,
 } from '../domain/repository';
 import { reject, serviceUnavailable } from '../errors/rejections';
+import { backoffMs, sleep } from '../retry/backoff';
 
 /** How often a read-then-conditional-write is tried when a concurrent write slips in between. */
 export const OPTIMISTIC_ATTEMPTS = 5;
@@ -37,9 +38,9 @@ async function readDecideWrite(
   for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt += 1) {
     const decision = decide(await repository.readProject(owner, id));
     if (!('next' in decision)) return decision;
-    const outcome = await repository.replaceProject(owner, decision.current, decision.next);
-    if (outcome === 'replaced') return decision.next;
-    if (outcome === 'title-taken') throw reject('PROJECT_TITLE_CONFLICT');
+    const verdict = await repository.replaceProject(owner, decision.current, decision.next);
+    if (verdict === 'replaced') return decision.next;
+    if (verdict === 'title-taken') throw reject('PROJECT_TITLE_CONFLICT');
     if (attempt < OPTIMISTIC_ATTEMPTS) await sleep(backoffMs(attempt));
   }
   throw serviceUnavailable();
@@ -53,13 +54,17 @@ export function listProjects(repository: ProjectLister, owner: string, options: 
   return repository.listProjects(owner, options);
 }
 
+/** Which project of whose, and what the client expects of it (its version, an If-Match). */
+export interface ProjectRequest {
+  owner: string;
+  id: string;
+  expect: Expectations;
+}
+
 /** A new title is taken in the same transaction that frees the old one. */
 export function updateProject(
   repository: ProjectEditor,
-  owner: string,
-  id: string,
-  changes: ProjectChanges,
-  expect: Expectations,
+  { owner, id, expect, changes }: ProjectRequest & { changes: ProjectChanges },
 ): Promise<Project> {
   return readDecideWrite(repository, owner, id, (current) => {
     const project = expectLive(current?.project, expect);
@@ -69,7 +74,7 @@ export function updateProject(
 }
 
 /** Soft delete: the project stays, in the trash, and its title is freed. */
-export async function deleteProject(repository: ProjectEditor, owner: string, id: string, expect: Expectations) {
+export async function deleteProject(repository: ProjectEditor, { owner, id, expect }: ProjectRequest) {
   await readDecideWrite(repository, owner, id, (current) => {
     const project = expectLive(current?.project, expect);
     return { current: current as StoredProject, next: deleted(project) };

@@ -33,9 +33,9 @@ export async function migrateTitleKeys(
       report.unchanged += 1;
       continue;
     }
-    const outcome = await repository.replaceProject(owner, stored, stored.project);
-    if (outcome === 'replaced') report.rekeyed += 1;
-    else if (outcome === 'stale') report.stale += 1;
+    const verdict = await repository.replaceProject(owner, stored, stored.project);
+    if (verdict === 'replaced') report.rekeyed += 1;
+    else if (verdict === 'stale') report.stale += 1;
     else report.conflicts.push({ owner, id: stored.project.id, title: stored.project.title });
   }
   return report;

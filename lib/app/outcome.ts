@@ -2,8 +2,15 @@
  * What a create came to, in the domain's words: the use cases return it, and the HTTP layer
  * (lib/http/answers.ts) turns it into the answer, fresh or replayed.
  */
-import type { Answer, Idempotency, IdempotencyRecord, StoredResponse } from '../domain/idempotency';
-import { reject } from '../errors/rejections';
+import type { ProjectCreator } from '../domain/repository';
+import type { Answer, RecordedAnswer } from '../idempotency/record';
+import type { RecordStore } from '../idempotency/store';
+
+/** What creating needs of storage: the projects, and the records of Idempotency-Keys. */
+export interface CreateStorage {
+  projects: ProjectCreator;
+  records: RecordStore;
+}
 
 /** A batch item whose title is held already, or repeats the title of an earlier item of the batch. */
 export interface TitleConflict {
@@ -11,16 +18,10 @@ export interface TitleConflict {
   repeated: boolean;
 }
 
-export type Outcome =
+export type CreateOutcome =
   /** The answer made for this request: recorded under its key, when it has one, with the write. */
   | { kind: 'answered'; answer: Answer }
   /** What the key's record holds: an earlier attempt of the same request came to that. */
-  | { kind: 'replayed'; response: StoredResponse }
+  | { kind: 'replayed'; answer: RecordedAnswer }
   /** The title is held already; for a batch, the items in conflict, by index. */
   | { kind: 'conflict'; items?: TitleConflict[] };
-
-/** The key's record, for the same request; IDEMPOTENCY_KEY_REUSED for another request under the same key. */
-export function replayed(record: IdempotencyRecord, idempotency: Idempotency): Outcome {
-  if (record.fingerprint !== idempotency.fingerprint) throw reject('IDEMPOTENCY_KEY_REUSED');
-  return { kind: 'replayed', response: record.response };
-}

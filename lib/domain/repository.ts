@@ -3,7 +3,6 @@
  * DynamoDB adapter (lib/dynamodb) implements it; every write that must not race is
  * conditioned there, in the same request that makes it.
  */
-import type { Idempotency, IdempotencyRecord, StoredResponse } from './idempotency';
 import type { Project } from './project';
 
 /** Where a page of a listing ends: the last project and its sort key in the listing index. */
@@ -30,74 +29,39 @@ export interface StoredProject {
   titleKey: string;
 }
 
-/** A record to write with the projects, under the client's Idempotency-Key. */
-export interface IdempotentWrite {
-  idempotency: Idempotency;
-  response: StoredResponse;
+/**
+ * A write of another module that joins a create's transaction: the project port commits it
+ * with the projects, all or nothing, and reads none of it. When its own condition fails,
+ * nothing is written, and `held` turns what the write found in its place into its module's words.
+ */
+export interface JoinedWrite<Held> {
+  /** The write in the adapter's own form, passed to the database as it is. */
+  readonly write: unknown;
+  /** What the write found in its place, from the adapter's own form of that item. */
+  readonly held: (found: unknown) => Held;
 }
 
-/** What became of a create: written, already answered under the key, or titles held (by index). */
-export type CreateOutcome =
+/** What a create's transaction came to: written, refused by the joined write (what it found), or titles held (by index). */
+export type CreateVerdict<Held> =
   | { kind: 'created' }
-  | { kind: 'recorded'; record: IdempotencyRecord }
+  | { kind: 'held'; held: Held }
   | { kind: 'conflict'; taken: number[] };
 
-/** A best-effort batch under a key: its plan (ids for the valid items) is recorded first. */
-export interface BatchPlan {
-  /** For each valid item of the request, by index, the id and time its project gets. */
-  projects: { index: number; id: string; createdAt: string }[];
-}
+/** What a conditioned replacement of a project came to. */
+export type ReplaceVerdict = 'replaced' | 'stale' | 'title-taken';
 
-/**
- * Who is running a pending batch, and until when: one attempt at a time works on a plan, and
- * the others wait for its answer. A lease that ran out (its attempt died) is taken over.
- */
-export interface BatchLease {
-  token: string;
-  /** Epoch milliseconds. */
-  until: number;
-}
-
-export type BatchStart =
-  | { kind: 'started'; plan: BatchPlan }
-  | { kind: 'resumed'; plan: BatchPlan }
-  /** Another attempt holds the lease: its answer is coming. */
-  | { kind: 'running' }
-  | { kind: 'recorded'; record: IdempotencyRecord };
-
-/** What became of a conditioned replacement of a project. */
-export type ReplaceOutcome = 'replaced' | 'stale' | 'title-taken';
-
-/** Creating projects: one, a batch all or nothing, or a planned best-effort batch, with the key's record. */
+/** Creating projects, each with its title lock: all or nothing, or one by one under planned ids. */
 export interface ProjectCreator {
-  /** One project, or several all-or-nothing, with their title locks (and a record) in one transaction. */
-  createProjects(owner: string, projects: readonly Project[], write?: IdempotentWrite): Promise<CreateOutcome>;
+  /** One project, or several all-or-nothing, with their title locks (and a joined write) in one transaction. */
+  createProjects<Held = never>(
+    owner: string,
+    projects: readonly Project[],
+    joined?: JoinedWrite<Held>,
+  ): Promise<CreateVerdict<Held>>;
   /** Which of these title keys live projects of the owner hold (by index); writes nothing. */
   takenTitles(owner: string, titleKeys: readonly string[]): Promise<number[]>;
-  /** Records a rejection that came of running the request, unless the key already has a record. */
-  recordResponse(
-    owner: string,
-    write: IdempotentWrite,
-  ): Promise<{ kind: 'saved' } | { kind: 'recorded'; record: IdempotencyRecord }>;
-  /** Creates one project of a planned batch; a project already made under its id counts as created. */
+  /** Creates one project under the id a plan gave it; a project already made under that id counts as created. */
   createPlanned(owner: string, project: Project): Promise<{ kind: 'created'; project: Project } | { kind: 'conflict' }>;
-  /** Records the plan under the lease, or takes over a pending plan whose lease ran out. */
-  startBatch(owner: string, idempotency: Idempotency, plan: BatchPlan, lease: BatchLease): Promise<BatchStart>;
-  /** Completes the record with the answer, only if the plan is pending under this lease; false if it is not. */
-  finishBatch(
-    owner: string,
-    idempotency: Idempotency,
-    response: StoredResponse,
-    projectIds: string[],
-    lease: BatchLease,
-  ): Promise<boolean>;
-  /** The key's record as it stands (a strongly consistent read): its answer, or the lease of its pending plan. */
-  batchState(
-    owner: string,
-    idempotency: Idempotency,
-  ): Promise<{ kind: 'recorded'; record: IdempotencyRecord } | { kind: 'pending'; leaseUntil: number }>;
-  /** Ends the lease of a plan left pending, so that a retry resumes it at once. */
-  releaseBatch(owner: string, idempotency: Idempotency, lease: BatchLease): Promise<void>;
 }
 
 export interface ProjectReader {
@@ -116,7 +80,7 @@ export interface ProjectEditor extends ProjectReader {
    * state that was read ('stale' otherwise), freeing and taking title locks as the change of
    * state or title key needs ('title-taken' when the new title is held), all in one request.
    */
-  replaceProject(owner: string, current: StoredProject, next: Project): Promise<ReplaceOutcome>;
+  replaceProject(owner: string, current: StoredProject, next: Project): Promise<ReplaceVerdict>;
 }
 
 export interface Repository extends ProjectCreator, ProjectEditor, ProjectLister {}

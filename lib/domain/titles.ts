@@ -2,8 +2,9 @@
  * Title identity: what the contract accepts as a title, the form it is stored in, and the
  * key under which two titles that look the same to a person are the same title.
  */
-import { createHash } from 'node:crypto';
 import { caseFold } from 'unicode-case-folding';
+import type { Translations } from '../errors/catalog';
+import { digest } from './digest';
 import { TITLE_MAX_LENGTH } from './limits';
 
 export { TITLE_MAX_LENGTH };
@@ -43,10 +44,8 @@ export function codePointLength(value: string): number {
   return length;
 }
 
-export type Bilingual = { en: string; ko: string };
-
 /** Why a title is refused (English and Korean), or undefined when it is acceptable. */
-export function titleProblem(raw: string): Bilingual | undefined {
+export function titleProblem(raw: string): Translations | undefined {
   if (!raw.isWellFormed())
     return { en: 'Title must be valid Unicode text.', ko: '제목은 올바른 유니코드 문자열이어야 합니다.' };
   if (CONTROL_CHARACTER.test(raw))
@@ -97,6 +96,5 @@ export function titleKey(raw: string): string {
  * a digest keeps every lock key short and free of delimiters.
  */
 export function titleKeyDigest(key: string): string {
-  // A string is hashed as UTF-8.
-  return createHash('sha256').update(key).digest('base64url');
+  return digest(key);
 }

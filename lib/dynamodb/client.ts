@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Config } from '../config';
+import type { Config } from '../composition/config';
 
 /**
  * The DynamoDB client, with explicit timeouts and a bounded number of tries, so that a

@@ -1,6 +1,6 @@
 /**
  * Which failures of DynamoDB (and of Secrets Manager, whose SDK errors have the same shape:
- * lib/secrets) are worth a retry (503 with Retry-After) and which are bugs (500).
+ * lib/cursor/secrets.ts) are worth a retry (503 with Retry-After) and which are bugs (500).
  */
 import { serviceUnavailable } from '../errors/rejections';
 

@@ -1,18 +1,13 @@
 /**
- * The stored form of each kind of item, and one builder per write of it: a project put, a
- * project update conditioned on what was read, a title lock put and delete, an idempotency
- * record put. Every write the repository makes is built here, once.
+ * The stored form of projects and title locks, and one builder per write of them: a project
+ * put, a project update conditioned on what was read, a title lock put, check and delete.
+ * Every write the project repository makes is built here, once (a key's record is built by
+ * lib/dynamodb/records.ts).
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import {
-  IDEMPOTENCY_TTL_SECONDS,
-  type Idempotency,
-  type IdempotencyRecord,
-  type StoredResponse,
-} from '../domain/idempotency';
 import { isLive, type Project } from '../domain/project';
-import type { BatchPlan, StoredProject } from '../domain/repository';
-import { listingKeys, lockKey, projectKey, recordKey } from './keys';
+import type { StoredProject } from '../domain/repository';
+import { listingKeys, lockKey, projectKey } from './keys';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Put = { Put: NonNullable<TransactItem['Put']> };
@@ -40,25 +35,6 @@ export function toProject(item: ProjectItem): Project {
 }
 
 export const toStored = (item: ProjectItem): StoredProject => ({ project: toProject(item), titleKey: item.titleKey });
-
-/**
- * The answer as stored: a JSON string, because DynamoDB keeps a map's keys in an order of its
- * own, and a replay must be the very same bytes as the first answer.
- */
-export const storedAnswer = (response: StoredResponse): string => JSON.stringify(response);
-
-/** A record the key already has (unmarshalled): what the key answered. */
-export function recordOf(item: Record<string, unknown>): IdempotencyRecord {
-  const { fingerprint, response } = item as { fingerprint: string; response?: string | StoredResponse };
-  // A pending best-effort batch has no response yet; its fingerprint answers (422) for it.
-  if (response === undefined) return { fingerprint, response: { status: 409 } };
-  // Records written before answers were stored as strings hold a map: replayed as it is.
-  return { fingerprint, response: typeof response === 'string' ? (JSON.parse(response) as StoredResponse) : response };
-}
-
-export type RecordFields =
-  | { state: 'complete'; response: StoredResponse }
-  | { state: 'pending'; plan: BatchPlan; lease: string; leaseUntil: number };
 
 /** The writes of one table. */
 export function itemWriter(tableName: string) {
@@ -141,35 +117,6 @@ export function itemWriter(tableName: string) {
           Key: lockKey(owner, titleKey),
           ConditionExpression: 'projectId = :id',
           ExpressionAttributeValues: { ':id': projectId },
-        },
-      };
-    },
-
-    /**
-     * The idempotency record: complete (the response to replay) or, for a best-effort batch,
-     * pending (its plan). It may replace only a record that has expired; when it may not, the
-     * cancellation or the error carries the record that is there (ALL_OLD).
-     */
-    recordPut(owner: string, idempotency: Idempotency, fields: RecordFields, projectIds: string[]): Put {
-      const now = Math.floor(Date.now() / 1000);
-      return {
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...recordKey(owner, idempotency.digest),
-            type: 'idempotency',
-            owner,
-            fingerprint: idempotency.fingerprint,
-            ...(fields.state === 'complete'
-              ? { state: fields.state, response: storedAnswer(fields.response) }
-              : fields),
-            projectIds,
-            createdAt: new Date(now * 1000).toISOString(),
-            expiresAt: now + IDEMPOTENCY_TTL_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-          ExpressionAttributeValues: { ':now': now },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       };
     },

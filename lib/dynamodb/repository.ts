@@ -1,6 +1,6 @@
 /**
  * The repository port (lib/domain/repository.ts) on DynamoDB, whole: for the scripts and the
- * tests. Each function builds only the parts it uses (lib/store.ts), so that its bundle holds
+ * tests. Each function builds only the parts it uses (lib/composition/repositories.ts), so that its bundle holds
  * only the DynamoDB commands those parts send.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

@@ -1,7 +1,9 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 
-/** Every item of a table, strongly consistent: for the consistency checker and the tests, never a route. */
-/** Every item of the table; `onPage` is told how many items each page brought (for progress). */
+/**
+ * Every item of a table, strongly consistent: for the consistency checker and the tests, never a
+ * route. `onPage` is told how many items each page brought (for progress).
+ */
 export async function scanTable(
   doc: DynamoDBDocumentClient,
   tableName: string,

@@ -7,8 +7,8 @@
 import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { backoffMs, sleep } from '../backoff';
 import { serviceUnavailable } from '../errors/rejections';
+import { backoffMs, sleep } from '../retry/backoff';
 import { dependencyError, RETRYABLE_CANCELLATION } from './failures';
 import type { TransactItem } from './items';
 

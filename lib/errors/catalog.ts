@@ -11,7 +11,7 @@ export interface CatalogEntry {
   readonly status: number;
   /** The HTTP reason phrase, the `[...]` prefix of every message. */
   readonly reason: string;
-  readonly text: Readonly<Record<Language, string>>;
+  readonly text: Translations;
 }
 
 export const errorCatalog = {
@@ -127,7 +127,11 @@ export const REPEATED_IN_BATCH = {
 export const RETRY_AFTER_SECONDS = 1;
 
 /** A text in one language, or in each, picked by the request's language when rendered. */
-export type LocalizedText = string | Readonly<Record<Language, string>>;
+/** A text in every language of the API. */
+export type Translations = Readonly<Record<Language, string>>;
+
+/** A text in every language, or one text for all (a field name, say). */
+export type LocalizedText = string | Translations;
 
 export function localize(text: LocalizedText, language: Language): string {
   return typeof text === 'string' ? text : text[language];

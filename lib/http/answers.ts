@@ -4,10 +4,10 @@
  * that creates the projects; `answerOf` turns what a create came to, fresh or replayed, into
  * the answer, and a replay sends the recorded answer's very bytes.
  */
-import type { Outcome } from '../app/outcome';
-import { type Answer, isRecordedRejection, type StoredResponse } from '../domain/idempotency';
+import type { CreateOutcome } from '../app/outcome';
 import type { Project } from '../domain/project';
 import { reject, titleConflicts } from '../errors/rejections';
+import { type Answer, isRecordedRejection, type RecordedAnswer } from '../idempotency/record';
 import { etag } from './conditional';
 
 /** The header a replayed answer carries, success or rejection. */
@@ -24,26 +24,26 @@ export const projectCreated = (project: Project): Answer => ({
 export const batchCreated = (items: Project[]): Answer => ({ status: 201, data: { items } });
 
 /** The key's recorded answer again, marked as a replay; a recorded rejection is thrown again. */
-function replayOf(response: StoredResponse): Answer {
+function replayed(recorded: RecordedAnswer): Answer {
   const marker = { [REPLAYED_HEADER]: 'true' };
-  if (isRecordedRejection(response)) {
-    const { code, details } = response.error;
+  if (isRecordedRejection(recorded)) {
+    const { code, details } = recorded.error;
     throw reject(code, { ...(details ? { details } : {}), headers: marker });
   }
   return {
-    status: response.status,
-    ...(response.data === undefined ? {} : { data: response.data }),
-    headers: { ...response.headers, ...marker },
+    status: recorded.status,
+    ...(recorded.data === undefined ? {} : { data: recorded.data }),
+    headers: { ...recorded.headers, ...marker },
   };
 }
 
 /** The answer to a create: the one made for it, the key's record replayed, or 409 for a held title. */
-export function answerOf(outcome: Outcome): Answer {
+export function answerOf(outcome: CreateOutcome): Answer {
   switch (outcome.kind) {
     case 'answered':
       return outcome.answer;
     case 'replayed':
-      return replayOf(outcome.response);
+      return replayed(outcome.answer);
     case 'conflict':
       throw reject('PROJECT_TITLE_CONFLICT', outcome.items ? { details: titleConflicts(outcome.items) } : {});
   }

@@ -6,7 +6,7 @@
 import type { ItemOutcome, Report } from '../app/create-best-effort';
 import type { Project } from '../domain/project';
 import { type ErrorCode, errorMessage, type Language, localize, REPEATED_IN_BATCH } from '../errors/catalog';
-import type { InvalidItem } from '../validation';
+import type { InvalidItem } from '../validation/validate';
 
 interface Failure {
   index: number;

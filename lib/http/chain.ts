@@ -1,26 +1,26 @@
 /**
  * The middy chain of the HTTP contract around an endpoint (a plain async function from an
- * ApiRequest to an ApiResult that throws rejections). Middlewares run their `before` in the
+ * ApiRequest to an Answer that throws rejections). Middlewares run their `before` in the
  * order below and their `onError` in the reverse order:
  *
  *   before   requestContext → authentication → jsonBodyChecks → httpJsonBodyParser → endpoint
  *            (authentication from `httpHandler` only, not `publicHttpHandler`; the body two only
  *            for a route with a body, given by `jsonBody()`: a function bundles only what it uses)
- *   onError  knownErrors → httpErrorHandler → errorEnvelope → outcomeLog → securityHeaders
- *   after    outcomeLog → securityHeaders
+ *   onError  knownErrors → httpErrorHandler → errorEnvelope → requestLog → securityHeaders
+ *   after    requestLog → securityHeaders
  */
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import type { Context } from 'aws-lambda';
 import { serviceUnavailable } from '../errors/rejections';
-import { errorEnvelope } from './error-envelope';
 import type { JsonBody } from './json-body';
-import { knownErrors } from './known-errors';
-import { outcomeLog } from './outcome-log';
-import { requestContext } from './request-context';
+import { errorEnvelope } from './middlewares/error-envelope';
+import { knownErrors } from './middlewares/known-errors';
+import { requestContext } from './middlewares/request-context';
+import { requestLog } from './middlewares/request-log';
+import { securityHeaders } from './middlewares/security-headers';
 import { successResponse } from './responses';
-import { securityHeaders } from './security-headers';
-import type { ApiRequest, ApiResult, Event, RequestContext, Result, Validator } from './types';
+import type { Answer, ApiRequest, Event, ProxyResult, RequestContext, Validator } from './types';
 
 /** How long before the Lambda timeout the function gives up and answers 503. */
 export const EARLY_TIMEOUT_MS = 1000;
@@ -38,16 +38,16 @@ export interface HandlerOptions<B, Q> {
   query?: Validator<Q>;
 }
 
-export type Middleware = MiddlewareObj<Event, Result, Error, RequestContext>;
+export type Middleware = MiddlewareObj<Event, ProxyResult, Error, RequestContext>;
 
 /** Wraps an endpoint function in the shared HTTP contract; `checks` run before the body's. */
 export function httpChain<B, Q>(
-  endpoint: (request: ApiRequest<B, Q>) => Promise<ApiResult>,
+  endpoint: (request: ApiRequest<B, Q>) => Promise<Answer>,
   options: HandlerOptions<B, Q>,
   checks: readonly Middleware[],
 ) {
   const { body: jsonBody, query: querySchema } = options;
-  const base = async (event: Event, context: RequestContext): Promise<Result> => {
+  const base = async (event: Event, context: RequestContext): Promise<ProxyResult> => {
     const query = (querySchema ? querySchema(event.queryStringParameters ?? {}, context.language) : undefined) as Q;
     const body = (jsonBody ? jsonBody.validate(event.body, context.language) : undefined) as B;
     const result = await endpoint({
@@ -63,11 +63,11 @@ export function httpChain<B, Q>(
     });
     return successResponse(result);
   };
-  // The error is logged once, by outcomeLog, with the request's context. (A statement of its own:
+  // The error is logged once, by requestLog, with the request's context. (A statement of its own:
   // Stryker reads no disable comment between the links of a method chain.)
   // Stryker disable next-line BooleanLiteral: http-error-handler logs only through a function, and `true` is none
   const errorHandler = httpErrorHandler({ logger: false });
-  const handler = middy<Event, Result, Error, RequestContext>(base, {
+  const handler = middy<Event, ProxyResult, Error, RequestContext>(base, {
     // Answer 503 a little before the Lambda's own timeout rather than let it cut the request off.
     timeoutEarlyInMillis: EARLY_TIMEOUT_MS,
     timeoutEarlyResponse: () => {
@@ -76,11 +76,11 @@ export function httpChain<B, Q>(
   })
     .use(requestContext({ route: options.route }))
     .use(securityHeaders())
-    .use(outcomeLog())
+    .use(requestLog())
     .use(errorEnvelope())
     .use(errorHandler)
     .use(knownErrors());
   for (const middleware of checks) handler.use(middleware);
   for (const middleware of jsonBody?.middlewares ?? []) handler.use(middleware);
-  return handler as unknown as (event: Event, context: Context) => Promise<Result>;
+  return handler as unknown as (event: Event, context: Context) => Promise<ProxyResult>;
 }

@@ -7,7 +7,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { MAX_BODY_BYTES } from '../domain/limits';
 import { reject, validationFailed } from '../errors/rejections';
 import { jsonStructureProblem, MAX_JSON_DEPTH } from './json-structure';
-import type { Event, RequestContext, Result, Validator } from './types';
+import type { Event, ProxyResult, RequestContext, Validator } from './types';
 
 const JSON_MEDIA_TYPE = /^[ \t]*application\/(?:[\w.+-]+\+)?json/y;
 
@@ -88,7 +88,7 @@ export function prepareJsonBody(event: Event): void {
 }
 
 /** Runs the body checks before the JSON parser, for routes that take a body. */
-export function jsonBodyChecks(): MiddlewareObj<Event, Result, Error, RequestContext> {
+export function jsonBodyChecks(): MiddlewareObj<Event, ProxyResult, Error, RequestContext> {
   return {
     before: async ({ event }) => prepareJsonBody(event),
   };
@@ -96,13 +96,13 @@ export function jsonBodyChecks(): MiddlewareObj<Event, Result, Error, RequestCon
 
 export interface JsonBody<B> {
   validate: Validator<B>;
-  middlewares: MiddlewareObj<Event, Result, Error, RequestContext>[];
+  middlewares: MiddlewareObj<Event, ProxyResult, Error, RequestContext>[];
 }
 
 /** A route's JSON body: checked, then parsed by middy's parser, then validated. */
 export function jsonBody<B>(validate: Validator<B>): JsonBody<B> {
   return {
     validate,
-    middlewares: [jsonBodyChecks(), httpJsonBodyParser() as MiddlewareObj<Event, Result, Error, RequestContext>],
+    middlewares: [jsonBodyChecks(), httpJsonBodyParser() as MiddlewareObj<Event, ProxyResult, Error, RequestContext>],
   };
 }

@@ -1,8 +1,8 @@
 import { JSON_CONTENT_TYPE } from './negotiation';
-import type { ApiResult, Result } from './types';
+import type { Answer, ProxyResult } from './types';
 
 /** A success: the data in the `{ status: "Success", data }` envelope, a raw body (JSON unless it says), or none (204). */
-export function successResponse(result: ApiResult): Result {
+export function successResponse(result: Answer): ProxyResult {
   const headers = { ...result.headers };
   if (result.raw !== undefined) {
     return {

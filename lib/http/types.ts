@@ -1,11 +1,15 @@
-/** The shapes the HTTP layer works with: API Gateway's payload 2.0, and what an endpoint sees and returns. */
+/**
+ * The shapes the HTTP layer works with: API Gateway's payload 2.0 (the event, and the proxy
+ * result a function returns), and what an endpoint sees (ApiRequest) and returns (Answer).
+ */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Language } from '../errors/catalog';
 
-export type { Validator } from '../validation';
+export type { Answer } from '../idempotency/record';
+export type { Validator } from '../validation/validate';
 
 export type Event = APIGatewayProxyEventV2;
-export type Result = APIGatewayProxyStructuredResultV2;
+export type ProxyResult = APIGatewayProxyStructuredResultV2;
 
 /** Per-request state the middlewares keep on middy's `request.context`, beside Lambda's own. */
 export interface RequestContext extends Context {
@@ -32,15 +36,4 @@ export interface ApiRequest<Body = undefined, Query = undefined> {
   pathParameters: Readonly<Record<string, string | undefined>>;
   event: Event;
   context: RequestContext;
-}
-
-export interface ApiResult {
-  status: number;
-  /** Wrapped in the success envelope; omit for a response without a body (204). */
-  data?: unknown;
-  /** A JSON body sent as it is, without the envelope (the OpenAPI document). */
-  raw?: string;
-  /** Whether `raw` is base64 (a compressed or binary body). */
-  base64?: boolean;
-  headers?: Record<string, string>;
 }

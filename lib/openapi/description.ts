@@ -4,11 +4,12 @@
  * `Idempotency-Key`, how to change safely with `If-Match`, and the whole error catalog with
  * both texts. Build time only, like the rest of lib/openapi.
  */
-import { IDEMPOTENCY_TTL_SECONDS } from '../domain/idempotency';
+
 import { MAX_BODY_BYTES } from '../domain/limits';
 import { RETRY_AFTER_SECONDS } from '../errors/catalog';
 import { gatewayAnswers } from '../errors/gateway';
 import { documentedCatalog } from '../errors/guide';
+import { RECORD_TTL_SECONDS } from '../idempotency/record';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -64,7 +65,7 @@ export function apiDescription(): string {
     'Users own projects with titles. A second live project with the same title for the same owner is refused with `409 PROJECT_TITLE_CONFLICT`.',
     'The owner is the `sub` of the bearer token. A project of another owner answers exactly as a missing one (`404 PROJECT_NOT_FOUND`).',
     `Every failure is the \`Failure\` envelope (or \`Problem\` for \`Accept: application/problem+json\`) with a stable \`code\`; a path listed here with a method it does not list answers \`405 METHOD_NOT_ALLOWED\` with \`Allow\`, and any other path \`404 ROUTE_NOT_FOUND\`. Bodies over ${MAX_BODY_BYTES / 1024} KiB are \`413\`.`,
-    `An \`Idempotency-Key\` is remembered for at least ${IDEMPOTENCY_TTL_SECONDS / 3600} hours, per owner.`,
+    `An \`Idempotency-Key\` is remembered for at least ${RECORD_TTL_SECONDS / 3600} hours, per owner.`,
     '## Authentication',
     'Send `Authorization: Bearer <JWT>` on every route but `GET /openapi.json` and `GET /docs`. API Gateway’s JWT authorizer checks it before any function runs: an ID token whose `aud` is the API’s app client, or an access token (no `aud`) whose `client_id` is. The owner of the projects is the token’s `sub` claim and nothing else. Locally, `npm run -s token -- <userId>` prints a token the local stack accepts for 12 hours (`--access` for the access-token form); paste it under **Authorize** to try the routes from this page. A missing, expired or foreign token is API Gateway’s `401 {"message":"Unauthorized"}` with `WWW-Authenticate`.',
     '## Answers of API Gateway itself',

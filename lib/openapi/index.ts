@@ -7,11 +7,11 @@ import type { ErrorCode } from '../errors/catalog';
 import { errorCatalog } from '../errors/catalog';
 import { gatewayAnswers } from '../errors/gateway';
 import { errorGuide } from '../errors/guide';
-import '../schema-docs';
-import { BatchCreateBody, CreateProjectBody, UpdateProjectBody } from '../schemas';
+import './schema-docs';
+import { BatchCreateBody, CreateProjectBody, UpdateProjectBody } from '../validation/schemas';
 import { apiDescription } from './description';
+import { type Route, routes } from './operations';
 import { failureResponse, headerRefs, responseHeaders, withGatewayAnswers } from './responses';
-import { type Route, routes } from './routes';
 import {
   BatchCreatedEnvelope,
   BatchReportEnvelope,

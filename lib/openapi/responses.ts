@@ -2,7 +2,7 @@
 import type { ErrorCode } from '../errors/catalog';
 import { gatewayAnswers } from '../errors/gateway';
 import { errorGuide } from '../errors/guide';
-import type { Route } from './routes';
+import type { Route } from './operations';
 import { type Json, ref } from './shapes';
 
 export const responseHeaders: Record<string, Json> = {

@@ -186,7 +186,7 @@ describe('the gateway before serverless offline', () => {
 describe('the local stack when every function fails at init', () => {
   it('answers API Gateway’s 500, never 200, with no stack trace', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'projects-api-broken-'));
-    // A configuration the functions refuse at init (lib/config.ts): each cold start throws.
+    // A configuration the functions refuse at init (lib/composition/config.ts): each cold start throws.
     const stack = await startStack({ dataDir, inMemory: true, env: { DYNAMODB_MAX_ATTEMPTS: '99' } });
     try {
       const alice = (await token('alice', stack.env)).trim();
@@ -204,7 +204,7 @@ describe('the local stack when every function fails at init', () => {
       const result = await documentedClient(stack.baseUrl, alice).createProject({ title: 'y' });
       expect(errorOf(result)).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', source: 'gateway' });
       // Its stack in the console names the .ts file and line (source maps), as it would in CloudWatch.
-      expect(stack.output()).toMatch(/lib\/config\.ts:\d+:\d+/);
+      expect(stack.output()).toMatch(/lib\/composition\/config\.ts:\d+:\d+/);
     } finally {
       await stack.stop();
       rmSync(dataDir, { recursive: true, force: true });

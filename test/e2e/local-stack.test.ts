@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { freePort, startDynamoDbLocal } from '../../local-stack/dynamodb-local';
-import { generateKeys, localKeys, signToken } from '../../local-stack/local-auth';
+import { generateKeys, localKeys, signToken } from '../../local-stack/local-tokens';
 import { type LocalStack, startStack, token } from '../../local-stack/stack';
 import { localClient, localTableName } from '../../local-stack/table';
 import { dataOf, documentedClient, errorOf } from '../support/client';

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { readZip } from '../../bench/zip';
-import { idempotencyOf } from '../../lib/domain/idempotency';
 import { recordKey } from '../../lib/dynamodb/keys';
+import { idempotencyOf } from '../../lib/idempotency/key';
 import { readTableProperties } from '../../local-stack/table';
 import { useTable } from '../support/table';
 
@@ -552,7 +552,7 @@ describe('serverless package', () => {
     // A record under the key that no release wrote: reading it throws, an exception the code did not plan for.
     const owner = 'source-maps';
     const key = 'corrupt-record';
-    const { digest } = idempotencyOf(key, 'POST /projects', { title: 'x' }) ?? { digest: '' };
+    const { digest } = idempotencyOf(key, 'createProject', { title: 'x' }) ?? { digest: '' };
     await table.doc.send(
       new PutCommand({
         TableName: table.name,
@@ -599,7 +599,7 @@ describe('serverless package', () => {
       { answer: 500, code: 'INTERNAL_ERROR' },
     ]);
     const logged = lines.find((line) => line.level === 'ERROR');
-    expect(logged?.error?.stack).toMatch(/lib\/dynamodb\/items\.ts:\d+:\d+/);
+    expect(logged?.error?.stack).toMatch(/lib\/dynamodb\/records\.ts:\d+:\d+/);
     expect(logged?.error?.stack).not.toMatch(/create-project\.js:1:\d+/);
   });
 });

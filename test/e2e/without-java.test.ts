@@ -30,7 +30,7 @@ async function jestWithoutJava(paths: string[]) {
 
 describe('npm test -- test/unit', () => {
   it('passes with no Java on the PATH: no DynamoDB Local is started for unit tests', async () => {
-    const run = await jestWithoutJava(['test/unit/domain/ids.test.ts', 'test/unit/validation.test.ts']);
+    const run = await jestWithoutJava(['test/unit/domain/ids.test.ts', 'test/unit/validation/validate.test.ts']);
     expect(run.output).not.toMatch(/needs Java/);
     expect(run.code).toBe(0);
   });

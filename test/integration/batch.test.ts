@@ -1,10 +1,10 @@
 import { handler as createHandler } from '../../functions/create-project';
 import { handler as listHandler } from '../../functions/list-projects';
 import { findViolations } from '../../lib/dynamodb/consistency';
+import { createBatch, createProject } from '../support/invocations';
 import { invoke } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { countRequests } from '../support/requests';
-import { createBatch, createProject } from '../support/routes';
 import { useTable } from '../support/table';
 
 const table = useTable();

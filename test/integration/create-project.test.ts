@@ -1,8 +1,8 @@
 import { handler } from '../../functions/create-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
+import { createProject } from '../support/invocations';
 import { apiEvent, expectFailure, invoke, lambdaContext } from '../support/lambda';
 import { freshOwner } from '../support/owners';
-import { createProject } from '../support/routes';
 import { useTable } from '../support/table';
 
 const table = useTable();

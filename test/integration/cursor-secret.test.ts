@@ -10,9 +10,9 @@ import type {
 } from '@aws-sdk/client-secrets-manager';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import { loadFresh } from '../support/fresh';
+import { createProject } from '../support/invocations';
 import { invoke } from '../support/lambda';
 import { freshOwner } from '../support/owners';
-import { createProject } from '../support/routes';
 import { useTable } from '../support/table';
 
 useTable();

@@ -10,9 +10,7 @@ import { handler as getHandler } from '../../functions/get-project';
 import { handler as listHandler } from '../../functions/list-projects';
 import { handler as updateHandler } from '../../functions/update-project';
 import { findViolations } from '../../lib/dynamodb/consistency';
-import { SECURITY_HEADERS } from '../../lib/http/security-headers';
-import { invoke, type Reply, type RequestOptions } from '../support/lambda';
-import { expectDocumented } from '../support/openapi';
+import { SECURITY_HEADERS } from '../../lib/http/middlewares/security-headers';
 import {
   createProject,
   deleteProject,
@@ -20,7 +18,9 @@ import {
   listProjects,
   patchProject,
   restoreProject,
-} from '../support/routes';
+} from '../support/invocations';
+import { invoke, type Reply, type RequestOptions } from '../support/lambda';
+import { expectDocumented } from '../support/openapi';
 import { useTable } from '../support/table';
 
 const table = useTable();

@@ -1,12 +1,13 @@
-import { UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { PutCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { handler as createHandler } from '../../functions/create-project';
+import { recordStore, projectCreator as repository } from '../../lib/composition/repositories';
 import { findViolations } from '../../lib/dynamodb/consistency';
 import { serviceUnavailable } from '../../lib/errors/rejections';
-import { projectCreator as repository } from '../../lib/store';
+import { createBatch, createProject, deleteProject } from '../support/invocations';
 import { invoke, type Reply } from '../support/lambda';
 import { freshOwner } from '../support/owners';
 import { countRequests } from '../support/requests';
-import { createBatch, createProject, deleteProject } from '../support/routes';
 import { useTable } from '../support/table';
 
 const table = useTable();
@@ -124,6 +125,75 @@ describe('POST /projects with Idempotency-Key', () => {
     }
     expect(replies.filter((reply) => reply.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
     expect(await projectsOf(owner)).toHaveLength(1);
+  });
+
+  it('replays, byte for byte, records that the previous release wrote, as it wrote them', async () => {
+    const owner = `before-${freshKey()}`;
+    const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64url');
+    const id = '01KB0CHANGE000000000000000';
+    const at = '2026-11-30T12:00:00.000Z';
+    const project = {
+      id,
+      title: 'Before the change',
+      description: 'd',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    };
+    const answer = `{"status":201,"data":${JSON.stringify(project)},"headers":{"location":"/projects/${id}","etag":"\\"1\\""}}`;
+    const record = (key: string, fingerprintOf: string, response: string, projectIds: string[]) => ({
+      pk: `OWNER#${owner}`,
+      sk: `IDEMPOTENCY#${sha256(key)}`,
+      type: 'idempotency',
+      owner,
+      fingerprint: sha256(`POST /projects\n${fingerprintOf}`),
+      state: 'complete',
+      response,
+      projectIds,
+      createdAt: at,
+      expiresAt: Math.floor(Date.now() / 1000) + 3600,
+    });
+    const items = [
+      {
+        pk: `OWNER#${owner}`,
+        sk: `PROJECT#${id}`,
+        type: 'project',
+        owner,
+        titleKey: 'before the change',
+        gsi1pk: `OWNER#${owner}#LIVE`,
+        gsi1sk: `PROJECT#${id}`,
+        ...project,
+      },
+      {
+        pk: `OWNER#${owner}`,
+        sk: `TITLE#${sha256('before the change')}`,
+        type: 'titleLock',
+        owner,
+        titleKey: 'before the change',
+        projectId: id,
+      },
+      record('made-before', '{"description":"d","title":"Before the change"}', answer, [id]),
+      record(
+        'refused-before',
+        '{"description":"","title":"Before the change"}',
+        '{"error":{"code":"PROJECT_TITLE_CONFLICT"}}',
+        [],
+      ),
+    ];
+    for (const Item of items) await table.doc.send(new PutCommand({ TableName: table.name, Item }));
+
+    const made = await create(owner, { description: 'd', title: 'Before the change' }, 'made-before');
+    expect(made.status).toBe(201);
+    expect(made.body).toBe(`{"status":"Success","data":${JSON.stringify(project)}}`);
+    expect(made.headers).toMatchObject({ location: `/projects/${id}`, etag: '"1"', 'idempotent-replayed': 'true' });
+    const refused = await create(owner, { title: 'Before the change' }, 'refused-before');
+    expect(refused.status).toBe(409);
+    expect(refused.json.code).toBe('PROJECT_TITLE_CONFLICT');
+    expect(refused.headers['idempotent-replayed']).toBe('true');
+    const reused = await create(owner, { title: 'Another' }, 'made-before');
+    expect(reused.status).toBe(422);
+    expect(reused.json.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('still replays a record written before answers were stored as text (a map)', async () => {
@@ -256,7 +326,7 @@ describe('POST /projects/batch with Idempotency-Key', () => {
       atomic: false,
       projects: [{ title: 'Same' }, { title: '' }, { title: 'Again' }, { title: 'same' }],
     };
-    const finish = jest.spyOn(repository, 'finishBatch');
+    const finish = jest.spyOn(recordStore, 'complete');
     const replies = await Promise.all(Array.from({ length: 5 }, () => batch(owner, items, key)));
     const completions = await Promise.all(finish.mock.results.map((result) => result.value));
     expect(completions.filter((completed) => completed === true)).toHaveLength(1);

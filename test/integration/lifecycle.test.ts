@@ -1,6 +1,4 @@
 import { findViolations } from '../../lib/dynamodb/consistency';
-import { expectFailure, type Reply } from '../support/lambda';
-import { freshOwner } from '../support/owners';
 import {
   createBatch,
   createProject,
@@ -9,7 +7,9 @@ import {
   patchProject as patch,
   deleteProject as remove,
   restoreProject as restore,
-} from '../support/routes';
+} from '../support/invocations';
+import { expectFailure, type Reply } from '../support/lambda';
+import { freshOwner } from '../support/owners';
 import { useTable } from '../support/table';
 
 const table = useTable();

@@ -4,8 +4,8 @@
  * (Requests per route and code; UnexpectedErrors for exceptions alone).
  */
 import { handler as createHandler } from '../../functions/create-project';
-import { projectCreator as repository } from '../../lib/store';
-import { logger } from '../../lib/telemetry';
+import { projectCreator as repository } from '../../lib/composition/repositories';
+import { logger } from '../../lib/telemetry/request-log';
 import { loadFresh, recordOutput } from '../support/fresh';
 import { invoke } from '../support/lambda';
 import { useTable } from '../support/table';
@@ -90,7 +90,7 @@ describe('telemetry', () => {
     // Metrics read POWERTOOLS_METRICS_DISABLED when they are made: load the function afresh.
     const fresh = loadFresh(() => ({
       handler: require('../../functions/create-project').handler as typeof createHandler,
-      repository: require('../../lib/store').projectCreator as typeof repository,
+      repository: require('../../lib/composition/repositories').projectCreator as typeof repository,
     }));
     const owner = `metrics-${Date.now()}`;
     await invoke(fresh.handler, { owner, body: { title: 'Counted' } });
@@ -124,7 +124,7 @@ describe('telemetry', () => {
     try {
       const fresh = loadFresh(() => ({
         handler: require('../../functions/create-project').handler as typeof createHandler,
-        repository: require('../../lib/store').projectCreator as typeof repository,
+        repository: require('../../lib/composition/repositories').projectCreator as typeof repository,
       }));
       jest.spyOn(fresh.repository, 'createProjects').mockRejectedValueOnce(new Error('unexpected'));
       await invoke(fresh.handler, { owner: `metrics-${Date.now()}`, body: { title: 'Staged' } });
@@ -141,10 +141,10 @@ describe('telemetry', () => {
 
   it('logs a 503 at WARN and leaves it out of the UnexpectedErrors metric the alarm watches', async () => {
     const fresh = loadFresh(() => {
-      require('../../lib/telemetry').logger.setLogLevel('INFO');
+      require('../../lib/telemetry/request-log').logger.setLogLevel('INFO');
       return {
         handler: require('../../functions/create-project').handler as typeof createHandler,
-        repository: require('../../lib/store').projectCreator as typeof repository,
+        repository: require('../../lib/composition/repositories').projectCreator as typeof repository,
         unavailable: require('../../lib/errors/rejections').serviceUnavailable as (cause?: unknown) => Error,
       };
     });

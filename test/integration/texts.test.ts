@@ -5,8 +5,8 @@
  * `projects.<index>` in both modes.
  */
 import { handler as listHandler } from '../../functions/list-projects';
+import { createBatch, createProject, patchProject } from '../support/invocations';
 import { invoke, type Reply } from '../support/lambda';
-import { createBatch, createProject, patchProject } from '../support/routes';
 import { useTable } from '../support/table';
 
 useTable();

@@ -1,4 +1,4 @@
-import { ConfigError, readConfig } from '../../lib/config';
+import { ConfigError, readConfig } from '../../lib/composition/config';
 
 const valid = {
   TABLE_NAME: 'projects',

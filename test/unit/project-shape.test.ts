@@ -6,7 +6,7 @@
 import { newProject } from '../../lib/domain/project';
 import { itemWriter, PROJECT_FIELDS, type ProjectItem, toProject } from '../../lib/dynamodb/items';
 import { Project } from '../../lib/openapi/shapes';
-import { CreateProjectBody, UpdateProjectBody } from '../../lib/schemas';
+import { CreateProjectBody, UpdateProjectBody } from '../../lib/validation/schemas';
 
 const project = newProject({ title: 'Shape', description: 'every field' }, new Date('2026-01-01T00:00:00Z'));
 const sorted = (keys: Iterable<string>) => [...keys].sort();

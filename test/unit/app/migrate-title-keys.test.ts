@@ -1,10 +1,10 @@
 /** Re-keying stored projects, against a port whose writes answer as told. */
 import { migrateTitleKeys } from '../../../lib/app/migrate-title-keys';
 import { newProject } from '../../../lib/domain/project';
-import type { ProjectEditor, ReplaceOutcome } from '../../../lib/domain/repository';
+import type { ProjectEditor, ReplaceVerdict } from '../../../lib/domain/repository';
 import { titleKey } from '../../../lib/domain/titles';
 
-function editor(outcomes: ReplaceOutcome[]) {
+function editor(outcomes: ReplaceVerdict[]) {
   const replaced: string[] = [];
   const repository: ProjectEditor = {
     readProject: async () => undefined,

@@ -23,13 +23,13 @@ describe('answerOf', () => {
   });
 
   it('replays a recorded answer with its status, body and headers, marked as a replay', () => {
-    const response = { status: 201, data: { id: 'x' }, headers: { location: '/projects/x' } };
-    expect(answerOf({ kind: 'replayed', response })).toStrictEqual({
+    const answer = { status: 201, data: { id: 'x' }, headers: { location: '/projects/x' } };
+    expect(answerOf({ kind: 'replayed', answer })).toStrictEqual({
       status: 201,
       data: { id: 'x' },
       headers: { location: '/projects/x', [REPLAYED_HEADER]: 'true' },
     });
-    expect(answerOf({ kind: 'replayed', response: { status: 204 } })).toStrictEqual({
+    expect(answerOf({ kind: 'replayed', answer: { status: 204 } })).toStrictEqual({
       status: 204,
       headers: { [REPLAYED_HEADER]: 'true' },
     });
@@ -38,7 +38,7 @@ describe('answerOf', () => {
   it('throws a recorded rejection again, its status from the catalog, marked as a replay', () => {
     const details = titleConflicts([{ index: 1, repeated: true }]);
     const error = thrown(() =>
-      answerOf({ kind: 'replayed', response: { error: { code: 'PROJECT_TITLE_CONFLICT', details } } }),
+      answerOf({ kind: 'replayed', answer: { error: { code: 'PROJECT_TITLE_CONFLICT', details } } }),
     );
     expect(isRejectionOf(error, 'PROJECT_TITLE_CONFLICT')).toBe(true);
     expect(error.status).toBe(409);
@@ -47,8 +47,8 @@ describe('answerOf', () => {
   });
 
   it('reads a rejection recorded with its status the same way', () => {
-    const response = { status: 409, error: { code: 'PROJECT_TITLE_CONFLICT' as const } };
-    const error = thrown(() => answerOf({ kind: 'replayed', response }));
+    const answer = { status: 409, error: { code: 'PROJECT_TITLE_CONFLICT' as const } };
+    const error = thrown(() => answerOf({ kind: 'replayed', answer }));
     expect([error.code, error.status, error.headers?.[REPLAYED_HEADER]]).toEqual([
       'PROJECT_TITLE_CONFLICT',
       409,

@@ -4,7 +4,7 @@
  */
 import { EARLY_TIMEOUT_MS } from '../../../lib/http/chain';
 import { publicHttpHandler } from '../../../lib/http/public-handler';
-import { logger } from '../../../lib/telemetry';
+import { logger } from '../../../lib/telemetry/request-log';
 import { loadFresh, recordOutput } from '../../support/fresh';
 import { apiEvent, lambdaContext } from '../../support/lambda';
 
@@ -59,7 +59,7 @@ describe('the handler chain', () => {
     // afresh with the console watched.
     const fresh = loadFresh(() => ({
       publicHttpHandler: require('../../../lib/http/public-handler').publicHttpHandler as typeof publicHttpHandler,
-      logger: require('../../../lib/telemetry').logger as typeof logger,
+      logger: require('../../../lib/telemetry/request-log').logger as typeof logger,
     }));
     fresh.logger.setLogLevel('INFO');
     const handler = fresh.publicHttpHandler(

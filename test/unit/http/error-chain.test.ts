@@ -4,11 +4,11 @@ import type { Context } from 'aws-lambda';
 import { MAX_BODY_BYTES } from '../../../lib/domain/limits';
 import { errorCatalog, errorMessage } from '../../../lib/errors/catalog';
 import { isRejection, reject, validationFailed } from '../../../lib/errors/rejections';
-import { errorEnvelope } from '../../../lib/http/error-envelope';
 import { prepareJsonBody } from '../../../lib/http/json-body';
-import { knownErrors } from '../../../lib/http/known-errors';
-import { securityHeaders } from '../../../lib/http/security-headers';
-import type { Event, RequestContext, Result } from '../../../lib/http/types';
+import { errorEnvelope } from '../../../lib/http/middlewares/error-envelope';
+import { knownErrors } from '../../../lib/http/middlewares/known-errors';
+import { securityHeaders } from '../../../lib/http/middlewares/security-headers';
+import type { Event, ProxyResult, RequestContext } from '../../../lib/http/types';
 import { apiEvent } from '../../support/lambda';
 import { codeOf } from '../../support/rejections';
 
@@ -22,7 +22,7 @@ async function onErrorChain(error: unknown, state: RequestState, instance: strin
     response: undefined,
     error,
     internal: {},
-  } as unknown as Request<Event, Result, Error, RequestContext>;
+  } as unknown as Request<Event, ProxyResult, Error, RequestContext>;
   for (const middleware of [knownErrors(), httpErrorHandler({ logger: false }), errorEnvelope(), securityHeaders()]) {
     await middleware.onError?.(request);
   }
@@ -30,8 +30,8 @@ async function onErrorChain(error: unknown, state: RequestState, instance: strin
 }
 
 /** The answer the handler gives for a thrown error. */
-async function errorResponse(error: unknown, state: RequestState, instance: string): Promise<Result> {
-  return (await onErrorChain(error, state, instance)).response as Result;
+async function errorResponse(error: unknown, state: RequestState, instance: string): Promise<ProxyResult> {
+  return (await onErrorChain(error, state, instance)).response as ProxyResult;
 }
 
 /** Whether the chain answers a thrown error as a rejection or as an exception (a bare 500). */

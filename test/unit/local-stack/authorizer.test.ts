@@ -5,7 +5,7 @@
 import { createPrivateKey, type JsonWebKey, sign } from 'node:crypto';
 import { importJWK, SignJWT } from 'jose';
 import { type Authorization, jwtAuthorizer } from '../../../local-stack/authorizer';
-import { generateKeys, localAuthParams, signToken } from '../../../local-stack/local-auth';
+import { generateKeys, localAuthParams, signToken } from '../../../local-stack/local-tokens';
 
 type Keys = Awaited<ReturnType<typeof generateKeys>>;
 
