@@ -5,7 +5,7 @@
  * `tsx bench/requests.ts <endpoint>` prints JSON.
  */
 import { randomUUID } from 'node:crypto';
-import { BENCH_ENV } from './stats';
+import { apiEvent, loadHandlers, openBenchTable } from './events';
 
 export interface OperationCost {
   operation: string;
@@ -17,16 +17,7 @@ export interface OperationCost {
 async function main() {
   const endpoint = process.argv[2];
   if (!endpoint) throw new Error('usage: requests.ts <dynamodb endpoint>');
-  const tableName = `bench-${Date.now()}`;
-  Object.assign(process.env, BENCH_ENV, {
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: endpoint,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  });
-  const { ensureTable, localClient } = await import('../local-stack/table');
-  const admin = localClient(endpoint);
-  await ensureTable(admin, tableName);
+  const { admin } = await openBenchTable(endpoint, 'bench');
   admin.destroy();
 
   const { dynamo } = await import('../lib/composition/repositories');
@@ -45,29 +36,11 @@ async function main() {
     { step: 'initialize', name: 'benchCapacity' },
   );
 
-  const fn = async (path: string) => (await import(path)).handler;
-  const create = await fn('../functions/create-project');
-  const batch = await fn('../functions/create-projects-batch');
-  const get = await fn('../functions/get-project');
-  const list = await fn('../functions/list-projects');
-  const update = await fn('../functions/update-project');
-  const remove = await fn('../functions/delete-project');
-  const restore = await fn('../functions/restore-project');
+  const { create, batch, get, list, update, remove, restore } = await loadHandlers();
 
   const owner = 'bench-owner';
-  const event = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, id?: string) => ({
-    version: '2.0',
-    rawPath: path,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    isBase64Encoded: false,
-    ...(id ? { pathParameters: { id } } : {}),
-    requestContext: {
-      requestId: randomUUID(),
-      http: { method, path },
-      authorizer: { jwt: { claims: { sub: owner } } },
-    },
-  });
+  const event = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, id?: string) =>
+    apiEvent(owner, method, path, body, headers, id);
   const context = () => ({ awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 10_000 });
   const costs: OperationCost[] = [];
   // biome-ignore lint/suspicious/noExplicitAny: handlers take API Gateway events

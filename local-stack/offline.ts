@@ -25,7 +25,7 @@ import { localDynamoDb, type RunningDynamoDb, startDynamoDbLocal } from './dynam
 import { DEFAULT_PER_FUNCTION, type Gateway, startGateway } from './gateway';
 import { type CorsSettings, type HttpApiEvent, type HttpApiRoute, routeOf } from './http-api';
 import { localAuthParams, localKeys, ROOT } from './local-tokens';
-import { portTaken, sourceMapsInWorkers, stopWithThisProcess, untilListening, watchParents } from './processes';
+import { portTaken, stopWithThisProcess, untilListening, watchParents } from './processes';
 import { quietUntil } from './quiet';
 import { ensureTable, localClient } from './table';
 import { warmDynamoDb } from './warm';
@@ -160,7 +160,6 @@ export class OfflineStack {
       DYNAMODB_ENDPOINT: endpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     };
-    if (String(service.provider.environment.NODE_OPTIONS ?? '').includes('--enable-source-maps')) sourceMapsInWorkers();
     const cors = service.provider.httpApi?.cors;
     const throttle = this.throttling();
     const authorize = jwtAuthorizer({ ...localAuthParams(), keys: [keys.publicJwk] });

@@ -78,21 +78,3 @@ export function stopWithThisProcess(child: ChildProcess): void {
     if (running(pid)) child.kill('SIGKILL');
   });
 }
-
-/**
- * serverless offline runs each function in a worker thread, which does not read NODE_OPTIONS:
- * the `--enable-source-maps` that serverless.yml gives Lambda is given to the workers here,
- * so that a stack trace in the console names the .ts file and line, as in CloudWatch.
- */
-export function sourceMapsInWorkers(): void {
-  const threads = require('node:worker_threads') as typeof import('node:worker_threads');
-  const { Worker } = threads;
-  threads.Worker = class extends Worker {
-    constructor(file: string | URL, options: import('node:worker_threads').WorkerOptions = {}) {
-      // The parent's own flags are not passed on: a V8 flag among them would make every worker fail.
-      super(file, { ...options, execArgv: [...(options.execArgv ?? []), '--enable-source-maps'] });
-    }
-  };
-  // serverless offline imports Worker as an ES module: its binding follows the CommonJS export from here on.
-  (require('node:module') as typeof import('node:module')).syncBuiltinESMExports();
-}

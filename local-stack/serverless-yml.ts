@@ -9,8 +9,11 @@ import type { HttpApiEvent } from './http-api';
 
 export interface ServerlessYml {
   service: string;
-  provider: { timeout?: number };
-  functions: Record<string, { handler: string; timeout?: number; events?: { httpApi?: HttpApiEvent }[] }>;
+  provider: { timeout?: number; environment?: Record<string, unknown> };
+  functions: Record<
+    string,
+    { handler: string; role?: string; timeout?: number; events?: { httpApi?: HttpApiEvent }[] }
+  >;
   custom: {
     localStack: { environment: Record<string, string>; authorizer: { issuerUrl: string; audience: string[] } };
     esbuild: { minify: boolean; target: string; platform: 'node'; mainFields: string[] };

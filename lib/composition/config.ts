@@ -4,6 +4,8 @@
  * answering requests wrongly.
  */
 
+import { withReadableStack } from '../telemetry/readable-stack';
+
 export interface DynamoDbTimeouts {
   /** Time to open a connection before the SDK gives up on it. */
   connectTimeoutMs: number;
@@ -82,4 +84,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-export const config: Config = readConfig();
+/** Read once per cold start: a bad setting fails it, with a stack that names the .ts file and line. */
+export const config: Config = (() => {
+  try {
+    return readConfig();
+  } catch (error) {
+    throw withReadableStack(error);
+  }
+})();

@@ -76,6 +76,9 @@ export function canonicalTitle(raw: string): string {
   return raw.trim().normalize('NFC');
 }
 
+/** The last title keyed, and its key: a create keys its title when it checks it, and again when it writes its lock. */
+let last = { raw: '', key: '' };
+
 /**
  * The form two titles are compared in, so that two titles a person sees as the same are the
  * same: Unicode's NFKC_Casefold (NFKC, default-ignorable code points removed, full case
@@ -84,10 +87,14 @@ export function canonicalTitle(raw: string): string {
  * stay two letters, as in every language but Turkish and Azeri, whose T mappings are not used.
  */
 export function titleKey(raw: string): string {
+  // Stryker disable next-line ConditionalExpression: equivalent, the last key only saves computing it again
+  if (raw === last.raw) return last.key;
   const folded = caseFold(raw.normalize('NFKC').replace(INVISIBLE, '')).normalize('NFKC');
   // Stryker disable next-line StringLiteral: equivalent, no code point that is not default-ignorable becomes one under NFKC and case folding (every one checked), so this finds none; a guard for later Unicode versions
   const visible = folded.replace(INVISIBLE, '').replace(BLANK, ' ');
-  return visible.replace(WHITE_SPACE_RUN, ' ').trim();
+  const key = visible.replace(WHITE_SPACE_RUN, ' ').trim();
+  last = { raw, key };
+  return key;
 }
 
 /**

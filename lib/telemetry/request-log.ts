@@ -3,10 +3,12 @@
  *
  * Rejections (4xx, and 503 for a dependency worth retrying) are expected: a WARN line
  * without a stack. Exceptions (500) are not: an ERROR line with the original error and its
- * stack, and an `UnexpectedErrors` metric of their own, which the CloudWatch alarm watches.
+ * stack, naming the .ts files and lines (lib/telemetry/readable-stack.ts), and an
+ * `UnexpectedErrors` metric of their own, which the CloudWatch alarm watches.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { withReadableStack } from './readable-stack';
 
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'projects-api';
 
@@ -46,7 +48,7 @@ export function logRequest(summary: RequestSummary): void {
     durationMs: summary.durationMs,
   };
   const unexpected = summary.status >= 500 && summary.status !== 503;
-  if (unexpected) logger.error({ message: 'request failed', ...entry }, summary.error as Error);
+  if (unexpected) logger.error({ message: 'request failed', ...entry }, withReadableStack(summary.error) as Error);
   else if (summary.status >= 400) logger.warn({ message: 'request rejected', ...entry, cause: causeOf(summary.error) });
   else logger.info({ message: 'request completed', ...entry });
 
