@@ -46,7 +46,9 @@ export function recordOf(item: Record<string, unknown>): IdempotencyRecord {
   // A pending record always holds its plan.
   if (state === RecordState.Pending)
     return { state, fingerprint, plan: plan as BatchPlan, leaseUntil: leaseUntil ?? 0 };
-  const answer = typeof response === 'string' ? (JSON.parse(response) as RecordedAnswer) : (response as RecordedAnswer);
+  // A complete record without its answer is not one this code or an earlier release wrote: an exception.
+  if (response === undefined) throw new Error('an idempotency record holds neither a plan nor an answer');
+  const answer = typeof response === 'string' ? (JSON.parse(response) as RecordedAnswer) : response;
   return { state: RecordState.Complete, fingerprint, answer };
 }
 

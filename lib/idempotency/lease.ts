@@ -45,7 +45,10 @@ export async function runOnce(store: RecordStore, key: RecordKey, options: RunOn
     const answer = held && replayable(held, key.idempotency);
     if (answer) return { kind: 'replayed', answer };
     // The key's record is this request's plan, pending: run it only if its lease ran out.
-    const plan = held?.state === RecordState.Pending ? (await store.takeOver(key, lease)) && held.plan : options.plan;
+    const plan =
+      held?.state === RecordState.Pending
+        ? (await store.takeOver(key, lease)) && (held.plan ?? options.plan)
+        : options.plan;
     if (plan) {
       let finished = false;
       try {

@@ -3,11 +3,12 @@
  * unexpected error is logged. Node's `--enable-source-maps` would read and parse the map
  * (650 to 770 KiB) at every cold start, whether an error ever comes or not; here the first
  * logged exception of an instance pays for it once (docs/benchmarks.md, section 1), and the
- * map is kept for the next.
+ * map is kept for the next. Reading a stack never throws: what cannot be read stays as it is.
  */
 import { readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** `    at name (file:line:column)` or `    at file:line:column`. */
 const FRAME = /^(\s*at (?:.+? \()?)(\/[^():]+\.js):(\d+):(\d+)(\)?)$/;
@@ -33,14 +34,19 @@ function readableFrame(line: string): string {
   const [, head, file, row, column, tail] = FRAME.exec(line) ?? [];
   const map = file === undefined ? null : mapOf(file);
   if (!map) return line;
-  const entry = map.findEntry(Number(row) - 1, Number(column) - 1) as Partial<{
-    originalSource: string;
-    originalLine: number;
-    originalColumn: number;
-  }>;
-  if (entry.originalSource === undefined || entry.originalLine === undefined) return line;
-  const source = resolve(dirname(file as string), entry.originalSource.replace(/^file:\/\//, ''));
-  return `${head}${source}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}${tail}`;
+  try {
+    const { originalSource, originalLine, originalColumn } = map.findEntry(Number(row) - 1, Number(column) - 1) as {
+      originalSource?: unknown;
+      originalLine?: number;
+      originalColumn?: number;
+    };
+    if (typeof originalSource !== 'string' || originalLine === undefined) return line;
+    const path = originalSource.startsWith('file:') ? fileURLToPath(originalSource) : originalSource;
+    const source = resolve(dirname(file as string), path);
+    return `${head}${source}:${originalLine + 1}:${(originalColumn ?? 0) + 1}${tail}`;
+  } catch {
+    return line;
+  }
 }
 
 /** The stack with every frame of a bundle that has a source map read as the .ts file and line. */
@@ -50,12 +56,18 @@ export function readableStack(stack: string): string {
 
 /**
  * The error, its stack (and its causes' stacks) made readable in place, for the one log line
- * that carries it. Anything thrown that is not an Error is left as it is.
+ * that carries it. Anything thrown that is not an Error, and a stack that cannot be read or
+ * replaced (a frozen error, say), is left as it is: logging an error never throws.
  */
 export function withReadableStack<T>(error: T): T {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 8; depth += 1) {
-    if (current.stack) current.stack = readableStack(current.stack);
-    current = current.cause;
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 8; depth += 1) {
+    try {
+      if (typeof current.stack === 'string') current.stack = readableStack(current.stack);
+      current = current.cause;
+    } catch {
+      break;
+    }
   }
   return error;
 }

@@ -191,6 +191,10 @@ describe('POST /projects with Idempotency-Key', () => {
     expect(refused.status).toBe(409);
     expect(refused.json.code).toBe('PROJECT_TITLE_CONFLICT');
     expect(refused.headers['idempotent-replayed']).toBe('true');
+    // The same answer as a fresh refusal of the same title, but for its own request id.
+    const fresh = await create(owner, { title: 'Before the change' });
+    expect(fresh.status).toBe(409);
+    expect({ ...refused.json, requestId: fresh.json.requestId }).toEqual(fresh.json);
     const reused = await create(owner, { title: 'Another' }, 'made-before');
     expect(reused.status).toBe(422);
     expect(reused.json.code).toBe('IDEMPOTENCY_KEY_REUSED');

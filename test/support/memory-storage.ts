@@ -42,17 +42,19 @@ const recordId = ({ owner, idempotency }: RecordKey) => `${owner}\n${idempotency
 
 function memoryRecords(): MemoryStorage['records'] {
   const stored = new Map<string, Kept>();
+  /** What the adapter's JSON text keeps of a value: undefined fields dropped, dates as text, no shared objects. */
+  const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   const kept = (record: NewRecord, key: RecordKey): Kept => {
     const { fingerprint } = key.idempotency;
     const expiresAt = Math.floor(Date.now() / 1000) + RECORD_TTL_SECONDS;
     return record.state === RecordState.Complete
       ? {
-          record: { state: record.state, fingerprint, answer: record.answer },
+          record: { state: record.state, fingerprint, answer: asStored(record.answer) },
           projectIds: record.projectIds,
           expiresAt,
         }
       : {
-          record: { state: record.state, fingerprint, plan: record.plan, leaseUntil: record.lease.until },
+          record: { state: record.state, fingerprint, plan: asStored(record.plan), leaseUntil: record.lease.until },
           lease: record.lease.token,
           projectIds: record.plan.projects.map((project) => project.id),
           expiresAt,

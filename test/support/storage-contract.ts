@@ -136,6 +136,18 @@ export function describeCreateStorage(make: () => CreateStorage): void {
       expect(taken.sort()).toEqual([false, false, true]);
     });
 
+    it('keeps an answer as its JSON text does: a field left undefined is not there when read', async () => {
+      const { records } = make();
+      const key = { owner: freshOwner(), idempotency: keyed('text') };
+      const answer = { status: 201, data: { kept: 1, dropped: undefined } };
+      await records.save(key, { state: RecordState.Complete, answer, projectIds: [] });
+      expect((await records.read(key))?.state === 'complete' && (await records.read(key))).toStrictEqual({
+        state: 'complete',
+        fingerprint: key.idempotency.fingerprint,
+        answer: { status: 201, data: { kept: 1 } },
+      });
+    });
+
     it('reads nothing under a key that has no record', async () => {
       const { records } = make();
       expect(await records.read({ owner: freshOwner(), idempotency: keyed('none') })).toBeUndefined();

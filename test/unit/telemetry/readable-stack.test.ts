@@ -75,6 +75,20 @@ describe('withReadableStack', () => {
     expect((error.cause as Error).stack).toContain(`${join(work, 'causes.ts')}:2:17`);
   });
 
+  it('never throws: a frozen error, a stack behind a getter that throws, a stack that is not text', () => {
+    const frozen = Object.freeze(thrown(bundle('frozen').fail));
+    expect(withReadableStack(frozen)).toBe(frozen);
+    const getter = new Error('getter');
+    Object.defineProperty(getter, 'stack', {
+      get() {
+        throw new Error('no stack here');
+      },
+    });
+    expect(withReadableStack(getter)).toBe(getter);
+    const odd = Object.assign(new Error('odd'), { stack: 42 as unknown as string });
+    expect(withReadableStack(odd).stack).toBe(42);
+  });
+
   it('leaves anything thrown that is not an Error as it is', () => {
     expect(withReadableStack('text')).toBe('text');
     expect(withReadableStack(undefined)).toBeUndefined();
